@@ -1,0 +1,3 @@
+from accounts.models.users import User
+
+__all__ = ["User"]

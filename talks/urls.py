@@ -1,0 +1,10 @@
+from django.urls import path
+
+from talks import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("tracks/<slug:slug>/", views.track_detail, name="track-detail"),
+    path("rounds/<int:pk>/", views.meeting_detail, name="meeting-detail"),
+    path("positions/<int:pk>/", views.demand_detail, name="demand-detail"),
+]
