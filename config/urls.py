@@ -3,6 +3,10 @@ from django.urls import include, path
 
 from config import health
 
+admin.site.site_header = "Roundtable editing"
+admin.site.site_title = "Roundtable"
+admin.site.index_title = "The negotiation record"
+
 urlpatterns = [
     path("health/live", health.live, name="health-live"),
     path("health/ready", health.ready, name="health-ready"),
