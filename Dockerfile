@@ -8,4 +8,4 @@ COPY . .
 RUN SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput
 USER roundtable
 EXPOSE 8000
-CMD ["gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+CMD ["gunicorn", "config.wsgi:application", "--config", "config/gunicorn.conf.py"]
