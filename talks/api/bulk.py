@@ -5,11 +5,13 @@ client as soon as it is compressed; memory holds one chunk, never the archive.
 """
 
 import csv
+import datetime
 import io
 import zipfile
 
 from django.http import StreamingHttpResponse
 from django.utils import timezone
+from django.utils.duration import duration_iso_string
 
 from talks.api.settings import api_setting
 from talks.api.visibility import published
@@ -80,7 +82,17 @@ def table_rows(model, queryset):
     yield [field.attname for field in fields]
     rows = queryset.order_by("pk").values_list(*(f.attname for f in fields))
     for row in rows.iterator(chunk_size=api_setting("CSV_CHUNK")):
-        yield ["" if value is None else value for value in row]
+        yield [bulk_cell(value) for value in row]
+
+
+def bulk_cell(value):
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.isoformat()
+    if isinstance(value, datetime.timedelta):
+        return duration_iso_string(value)
+    return value
 
 
 def archive_chunks(models):

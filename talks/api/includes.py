@@ -32,7 +32,10 @@ def _visible_prefetch(model, lookup: str, user):
 
 def with_includes(queryset, lookups, user):
     # A relation the view already prefetches whole stays whole (the serializer filters it, e.g. swap stages).
-    prefetches, seen = [], set(queryset._prefetch_related_lookups)
+    prefetches, seen = [], set()
+    for lookup in queryset._prefetch_related_lookups:
+        parts = getattr(lookup, "prefetch_to", lookup).split("__")
+        seen.update("__".join(parts[: i + 1]) for i in range(len(parts)))
     for lookup in lookups:
         model, path = queryset.model, []
         for part in lookup.split("__"):

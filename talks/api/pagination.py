@@ -11,17 +11,13 @@ class RecordCursorPagination(CursorPagination):
     page_size_query_param = "page_size"
 
     @property
-    def page_size(self):
-        return api_setting("PAGE_SIZE")
-
-    @property
     def max_page_size(self):
         return api_setting("MAX_PAGE_SIZE")
 
     def get_page_size(self, request):
         raw = request.query_params.get(self.page_size_query_param)
         if raw is None:
-            return self.page_size
+            return api_setting("PAGE_SIZE")
         if not raw.isdigit() or not 1 <= int(raw) <= self.max_page_size:
             raise ValidationError({"page_size": [f"A whole number from 1 to {self.max_page_size}."]})
         return int(raw)

@@ -49,6 +49,8 @@ class ApiConventions:
             raise ValidationError({name: [f"Unknown parameter; this endpoint takes {allowed}."] for name in unknown})
 
     def paginate_queryset(self, queryset):
+        if "cursor" not in self.request.query_params:
+            return super().paginate_queryset(queryset)
         try:
             return super().paginate_queryset(queryset)
         except (DjangoValidationError, ValueError, TypeError, OverflowError, DataError) as error:

@@ -75,5 +75,12 @@ def record_meta(model, *, exclude=(), read_only=RECORD_READ_ONLY):
     return type("Meta", (), attrs)
 
 
-def self_link(basename: str) -> serializers.HyperlinkedIdentityField:
-    return serializers.HyperlinkedIdentityField(view_name=f"api:{basename}-detail")
+class RecordLink(serializers.HyperlinkedIdentityField):
+    """The record's stable address, the same whatever format (?format=csv) it was read in."""
+
+    def get_url(self, obj, view_name, request, format):
+        return super().get_url(obj, view_name, request, None)
+
+
+def self_link(basename: str) -> RecordLink:
+    return RecordLink(view_name=f"api:{basename}-detail")
