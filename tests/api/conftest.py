@@ -1,5 +1,7 @@
 """The API's cast: a client per role, authenticated as an API client would be (a token), or anonymous."""
 
+import itertools
+
 import pytest
 from django.core.cache import cache
 from rest_framework.test import APIClient
@@ -15,10 +17,13 @@ def fresh_throttles():
     cache.clear()
 
 
+TOKEN_NAMES = (f"tests {n}" for n in itertools.count())
+
+
 def client_for(user) -> APIClient:
     client = APIClient()
     if user is not None:
-        _, key = ApiToken.issue(user, "tests")
+        _, key = ApiToken.issue(user, next(TOKEN_NAMES))
         client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     return client
 
