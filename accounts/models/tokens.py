@@ -55,7 +55,9 @@ class ApiToken(models.Model):
     def issue(cls, user, name: str) -> tuple["ApiToken", str]:
         """A new token and its key; the key is returned this once and cannot be read back."""
         key = KEY_PREFIX + secrets.token_urlsafe(32)
-        token = cls.objects.create(user=user, name=name, prefix=key[: len(KEY_PREFIX) + VISIBLE_CHARS], key_hash=hash_key(key))
+        token = cls.objects.create(
+            user=user, name=name, prefix=key[: len(KEY_PREFIX) + VISIBLE_CHARS], key_hash=hash_key(key)
+        )
         return token, key
 
     @property

@@ -73,7 +73,9 @@ def record_tables(models) -> list[tuple]:
         for field in model._meta.local_many_to_many:
             through = field.remote_field.through
             owner = field.m2m_field_name()
-            tables.append((through, through.objects.filter(**{f"{owner}__in": published(model._default_manager.all())})))
+            tables.append(
+                (through, through.objects.filter(**{f"{owner}__in": published(model._default_manager.all())}))
+            )
     return tables
 
 

@@ -71,7 +71,11 @@ class TrackFilter(RecordFilterSet):
 class MeetingFilter(RecordFilterSet):
     track = IdFilter()
     status = choices(Meeting, "status")
-    format = choices(Meeting, "format")
+    talks_format = django_filters.ChoiceFilter(
+        field_name="format",
+        choices=Meeting.Format.choices,
+        help_text="direct, mediated, ... (`format` picks json or csv).",
+    )
     level = choices(Meeting, "level")
     party = IdFilter(field_name="delegations__party", distinct=True, help_text="A party that sent a delegation.")
     person = IdFilter(field_name="delegations__members__person", distinct=True, help_text="A delegation member.")

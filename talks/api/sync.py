@@ -34,6 +34,9 @@ class TombstoneFilter(RecordFilterSet):
 class TombstonePagination(RecordCursorPagination):
     ordering = ("removed_at", "id")
 
+    def get_ordering(self, request, queryset, view):
+        return self.ordering
+
 
 class DeletionsView(ApiConventions, generics.ListAPIView):
     """Records removed since `updated_since`: drop them (and their parts) from your copy.
@@ -54,4 +57,3 @@ class DeletionsView(ApiConventions, generics.ListAPIView):
         if can_see_drafts(self.request.user):
             tombstones = tombstones.filter(reason=Tombstone.Reason.DELETED)
         return tombstones
-

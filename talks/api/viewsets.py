@@ -1,7 +1,7 @@
 """The one viewset every kind of record uses: visibility, includes, strict query strings, ETags, If-Match, CSV."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import DataError, transaction
+from django.db import transaction
 from django.db.models import ProtectedError
 from django.http import HttpResponseNotModified, StreamingHttpResponse
 from django_filters.rest_framework import DjangoFilterBackend
@@ -47,15 +47,6 @@ class ApiConventions:
         if unknown:
             allowed = ", ".join(sorted(self.allowed_params()))
             raise ValidationError({name: [f"Unknown parameter; this endpoint takes {allowed}."] for name in unknown})
-
-    def paginate_queryset(self, queryset):
-        if "cursor" not in self.request.query_params:
-            return super().paginate_queryset(queryset)
-        try:
-            return super().paginate_queryset(queryset)
-        except (DjangoValidationError, ValueError, TypeError, OverflowError, DataError) as error:
-            # A cursor whose position does not fit the ordering field was made by hand.
-            raise ValidationError({"cursor": ["Not a cursor this API gave out; start again without it."]}) from error
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)

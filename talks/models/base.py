@@ -29,6 +29,13 @@ class Recorded(models.Model):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs):
+        if not self.has_changes(kwargs.get("update_fields")):
+            return
+        super().save(*args, **kwargs)
+        self._loaded = self._values()
+        self.touch_parent()
+
     @classmethod
     def from_db(cls, db, field_names, values):
         instance = super().from_db(db, field_names, values)
@@ -47,13 +54,6 @@ class Recorded(models.Model):
             name not in TIMESTAMPS and name in loaded and loaded[name] != getattr(self, name, loaded[name])
             for name in names
         )
-
-    def save(self, *args, **kwargs):
-        if not self.has_changes(kwargs.get("update_fields")):
-            return
-        super().save(*args, **kwargs)
-        self._loaded = self._values()
-        self.touch_parent()
 
     def touch(self) -> None:
         """Move updated_at without a new version: a part of this record or one of its links changed."""
@@ -103,6 +103,15 @@ class Publishable(Recorded):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs):
+        was_visible = self._was_visible()
+        super().save(*args, **kwargs)
+        if was_visible and not self.is_published:
+            reason = Tombstone.Reason.DELETED if self.deleted_at else Tombstone.Reason.UNPUBLISHED
+            Tombstone.record(self, reason)
+        elif self.is_published and not was_visible:
+            Tombstone.forget(self)
+
     @property
     def is_published(self) -> bool:
         return self.publication == Publication.PUBLISHED and self.deleted_at is None
@@ -112,15 +121,6 @@ class Publishable(Recorded):
         if self._state.adding or loaded is None:
             return False
         return loaded.get("publication") == Publication.PUBLISHED and loaded.get("deleted_at") is None
-
-    def save(self, *args, **kwargs):
-        was_visible = self._was_visible()
-        super().save(*args, **kwargs)
-        if was_visible and not self.is_published:
-            reason = Tombstone.Reason.DELETED if self.deleted_at else Tombstone.Reason.UNPUBLISHED
-            Tombstone.record(self, reason)
-        elif self.is_published and not was_visible:
-            Tombstone.forget(self)
 
     def publish(self) -> None:
         self.publication = Publication.PUBLISHED

@@ -24,18 +24,38 @@ def _payloads():
     delegation = f.DelegationFactory(meeting=meeting, party=russia)
     return {
         "tracks": ({"name": "New track", "slug": "new-track"}, f.TrackFactory(), {"description": "x"}),
-        "track-participants": ({"track": track.pk, "party": russia.pk}, parts.TrackParticipantFactory(), {"role": "host"}),
+        "track-participants": (
+            {"track": track.pk, "party": russia.pk},
+            parts.TrackParticipantFactory(),
+            {"role": "host"},
+        ),
         "meetings": ({"track": track.pk, "sequence": 99, "date": "2025-06-02"}, f.MeetingFactory(), {"title": "t"}),
         "meeting-sessions": ({"meeting": meeting.pk, "sequence": 9}, parts.SessionFactory(), {"note": "n"}),
-        "agenda-items": ({"meeting": meeting.pk, "position": 9, "title": "x"}, parts.AgendaItemFactory(), {"title": "y"}),
+        "agenda-items": (
+            {"meeting": meeting.pk, "position": 9, "title": "x"},
+            parts.AgendaItemFactory(),
+            {"title": "y"},
+        ),
         "delegations": ({"meeting": meeting.pk, "party": ukraine.pk}, f.DelegationFactory(), {"note": "n"}),
-        "delegation-members": ({"delegation": delegation.pk, "person": person.pk}, parts.MemberFactory(), {"function": "x"}),
+        "delegation-members": (
+            {"delegation": delegation.pk, "person": person.pk},
+            parts.MemberFactory(),
+            {"function": "x"},
+        ),
         "absences": ({"meeting": meeting.pk, "person": person.pk}, parts.AbsenceFactory(), {"note": "declined"}),
         "parties": ({"name": "OSCE", "slug": "osce", "kind": "organisation"}, f.PartyFactory(), {"short_name": "P"}),
         "people": ({"name": "A B", "slug": "a-b"}, f.PersonFactory(), {"native_name": "А Б"}),
-        "person-roles": ({"person": person.pk, "title": "Envoy", "started_on": "2024-01-01"}, f.PersonRoleFactory(), {"title": "t"}),
+        "person-roles": (
+            {"person": person.pk, "title": "Envoy", "started_on": "2024-01-01"},
+            f.PersonRoleFactory(),
+            {"title": "t"},
+        ),
         "person-aliases": ({"person": person.pk, "name": "Alias"}, parts.PersonAliasFactory(), {"language": "en"}),
-        "areas": ({"name": "Kherson", "slug": "kherson", "country_code": "UA", "iso_code": "UA-65"}, f.AreaFactory(), {"name": "x"}),
+        "areas": (
+            {"name": "Kherson", "slug": "kherson", "country_code": "UA", "iso_code": "UA-65"},
+            f.AreaFactory(),
+            {"name": "x"},
+        ),
         "demands": (
             {"track": track.pk, "made_by": russia.pk, "summary": "s", "category": "territorial"},
             f.DemandFactory(),
@@ -46,8 +66,16 @@ def _payloads():
             parts.DemandEventFactory(),
             {"note": "n"},
         ),
-        "outcomes": ({"meeting": meeting.pk, "kind": "agreement", "category": "humanitarian", "summary": "s"}, f.OutcomeFactory(), {"text": "t"}),
-        "outcome-progress": ({"outcome": outcome.pk, "as_of": "2025-06-01", "status": "agreed"}, parts.ProgressFactory(), {"evidence": "e"}),
+        "outcomes": (
+            {"meeting": meeting.pk, "kind": "agreement", "category": "humanitarian", "summary": "s"},
+            f.OutcomeFactory(),
+            {"text": "t"},
+        ),
+        "outcome-progress": (
+            {"outcome": outcome.pk, "as_of": "2025-06-01", "status": "agreed"},
+            parts.ProgressFactory(),
+            {"evidence": "e"},
+        ),
         "statements": ({"speaker": person.pk, "text": "We will."}, f.StatementFactory(), {"is_quote": True}),
         "sources": ({"outlet": "AP", "title": "Report"}, f.SourceFactory(), {"title": "t"}),
         "citations": (
@@ -55,7 +83,11 @@ def _payloads():
             parts.CitationFactory(),
             {"excerpt": "e"},
         ),
-        "swap-agreements": ({"side_a": russia.pk, "side_b": ukraine.pk, "formula": "1 for 1"}, f.SwapAgreementFactory(), {"note": "n"}),
+        "swap-agreements": (
+            {"side_a": russia.pk, "side_b": ukraine.pk, "formula": "1 for 1"},
+            f.SwapAgreementFactory(),
+            {"note": "n"},
+        ),
         "swap-stages": (
             {"side_a": russia.pk, "side_b": ukraine.pk, "status": "planned"},
             f.SwapStageFactory(status="planned"),
@@ -67,7 +99,13 @@ def _payloads():
             {"count": 7},
         ),
         "swap-claims": (
-            {"stage": stage.pk, "claimant": stage.side_a_id, "releasing_side": stage.side_a_id, "category": "civilians", "count": 3},
+            {
+                "stage": stage.pk,
+                "claimant": stage.side_a_id,
+                "releasing_side": stage.side_a_id,
+                "category": "civilians",
+                "count": 3,
+            },
             f.SwapClaimFactory(),
             {"count": 4},
         ),
@@ -105,7 +143,11 @@ def client_get_plain(row, endpoint) -> dict:
     from tests.api.conftest import client_for
 
     data = client_for(None).get(f"/api/v1/{endpoint}/{row.pk}/").json()
-    return {key: value for key, value in data.items() if not isinstance(value, list | dict) or key in ("areas", "parties", "mediators")}
+    return {
+        key: value
+        for key, value in data.items()
+        if not isinstance(value, list | dict) or key in ("areas", "parties", "mediators")
+    }
 
 
 def test_an_anonymous_write_is_told_how_to_authenticate(api):

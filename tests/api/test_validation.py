@@ -30,7 +30,13 @@ def test_it_checks_rules_across_fields(editor_api):
     russia = f.StateFactory()
     response = editor_api.post(
         "/api/v1/demands/",
-        {"track": f.TrackFactory().pk, "made_by": russia.pk, "addressed_to": russia.pk, "summary": "s", "category": "legal"},
+        {
+            "track": f.TrackFactory().pk,
+            "made_by": russia.pk,
+            "addressed_to": russia.pk,
+            "summary": "s",
+            "category": "legal",
+        },
         format="json",
     )
     assert response.status_code == 400
@@ -48,7 +54,9 @@ def test_it_checks_a_change_against_the_row_as_it_would_be(editor_api):
 
 def test_it_checks_uniqueness_and_database_constraints(editor_api):
     meeting = f.MeetingFactory()
-    response = editor_api.post("/api/v1/meetings/", {"track": meeting.track_id, "sequence": meeting.sequence}, format="json")
+    response = editor_api.post(
+        "/api/v1/meetings/", {"track": meeting.track_id, "sequence": meeting.sequence}, format="json"
+    )
     assert response.status_code == 400
     assert "non_field_errors" in response.json()
 
@@ -62,7 +70,9 @@ def test_a_wrong_type_is_a_400_naming_the_field(editor_api):
 def test_publishing_sets_the_publication_time(editor_api):
     track = f.TrackFactory()
     response = editor_api.post(
-        "/api/v1/meetings/", {"track": track.pk, "sequence": 3, "date": "2025-06-02", "publication": "published"}, format="json"
+        "/api/v1/meetings/",
+        {"track": track.pk, "sequence": 3, "date": "2025-06-02", "publication": "published"},
+        format="json",
     )
     assert response.status_code == 201
     assert response.json()["published_at"]

@@ -17,5 +17,7 @@ class Command(BaseCommand):
         if user.api_tokens.active().filter(name=name).exists():
             raise CommandError(f"{username} already has an active token named {name!r}.")
         token, key = ApiToken.issue(user, name)
-        self.stderr.write(f"Token {token.name!r} for {username} ({token.prefix}…); keep the key, it is not shown again:")
+        self.stderr.write(
+            f"Token {token.name!r} for {username} ({token.prefix}…); keep the key, it is not shown again:"
+        )
         self.stdout.write(key)
