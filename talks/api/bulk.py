@@ -72,6 +72,8 @@ def record_tables(models) -> list[tuple]:
         tables.append((model, published(model._default_manager.all())))
         for field in model._meta.local_many_to_many:
             through = field.remote_field.through
+            if not through._meta.auto_created:
+                continue  # an explicit link model (track participants) is a table of its own already
             owner = field.m2m_field_name()
             tables.append(
                 (through, through.objects.filter(**{f"{owner}__in": published(model._default_manager.all())}))

@@ -4,6 +4,7 @@ validation (`full_clean()`), so the API accepts exactly what the admin accepts."
 import copy
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.urls import reverse
 from django.utils import timezone
 from rest_framework import serializers
 from rest_framework.exceptions import PermissionDenied
@@ -79,7 +80,8 @@ class RecordLink(serializers.HyperlinkedIdentityField):
     """The record's stable address, the same whatever format (?format=csv) it was read in."""
 
     def get_url(self, obj, view_name, request, format):
-        return super().get_url(obj, view_name, request, None)
+        path = reverse(view_name, kwargs={"pk": obj.pk})
+        return request.build_absolute_uri(path) if request else path
 
 
 def self_link(basename: str) -> RecordLink:

@@ -61,7 +61,7 @@ class InlineCitationSerializer(serializers.ModelSerializer):
     """A citation inside the fact it backs, with its source spelled out."""
 
     source = SourceSerializer(read_only=True)
-    via = SourceSerializer(read_only=True)
+    via = SourceSerializer(read_only=True, allow_null=True)
 
     class Meta:
         model = Citation
