@@ -168,3 +168,62 @@ LOGGING = {
         "celery": {"handlers": ["stdout"], "level": LOG_LEVEL, "propagate": False},
     },
 }
+
+# API ----------------------------------------------------------------------------------------------------------
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        # Token first, so an anonymous request is told how to authenticate (401 with WWW-Authenticate).
+        "accounts.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["talks.api.permissions.RecordPermission"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env("API_THROTTLE_ANON", "60/min"),
+        "user": env("API_THROTTLE_USER", "600/min"),
+    },
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DATETIME_FORMAT": "iso-8601",
+    "URL_FORMAT_OVERRIDE": "format",
+}
+ROUNDTABLE_API = {
+    "PAGE_SIZE": envint("API_PAGE_SIZE", 50, minimum=1),
+    "MAX_PAGE_SIZE": envint("API_MAX_PAGE_SIZE", 500, minimum=1),
+    "MAX_BODY_BYTES": envint("API_MAX_BODY_BYTES", 1_000_000, minimum=1024),
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Roundtable API",
+    "DESCRIPTION": (
+        "The record of peace negotiations, round by round. Published records are open; drafts and writes are for "
+        "editors (send `Authorization: Token <key>`). Lists take filters, `q`, `ordering`, `include=`, "
+        "`updated_since` and a cursor; `?format=csv` gives the same list as CSV."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "COMPONENT_NO_READ_ONLY_REQUIRED": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "ENUM_NAME_OVERRIDES": {
+        "IssueCategoryEnum": "talks.choices.IssueCategory",
+        "DatePrecisionEnum": "talks.choices.DatePrecision",
+        "ImplementationStatusEnum": "talks.models.outcomes.ImplementationStatus",
+        "SwapCategoryEnum": "exchanges.models.Category",
+        "MeetingStatusEnum": "talks.models.meetings.Meeting.Status",
+        "TrackStatusEnum": "talks.models.tracks.Track.Status",
+        "SwapAgreementStatusEnum": "exchanges.models.SwapAgreement.Status",
+        "SwapStageStatusEnum": "exchanges.models.SwapStage.Status",
+        "SessionStatusEnum": "talks.models.meetings.MeetingSession.Status",
+        "PartyKindEnum": "talks.models.actors.Party.Kind",
+        "AreaKindEnum": "talks.models.actors.Area.Kind",
+        "SourceKindEnum": "talks.models.sources.Source.Kind",
+        "DemandKindEnum": "talks.models.positions.Demand.Kind",
+        "OutcomeKindEnum": "talks.models.outcomes.Outcome.Kind",
+    },
+}
