@@ -168,7 +168,7 @@ def build(meetings: list[Meeting], today: datetime.date | None = None) -> Timeli
         )
         if display.is_uncertain(meeting):
             start, end = display.date_range(day, meeting.date_precision, meeting.date_qualifier)
-            marker.range_x = (x_of(start), max(x_of(end), x_of(start) + 4))
+            marker.range_x = (x_of(start), max(4.0, x_of(end) - x_of(start)))  # (left, width)
         timeline.markers.append(marker)
     for before, after in zip(dated, dated[1:], strict=False):
         days = (display.meeting_day(after) - display.meeting_day(before)).days

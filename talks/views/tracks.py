@@ -11,7 +11,7 @@ def track_parties(track):
 
 
 def track_detail(request, slug):
-    track = get_object_or_404(Track.objects.visible_to(request.user), slug=slug)
+    track = get_object_or_404(querysets.with_last_change(Track.objects.visible_to(request.user)), slug=slug)
     form = RoundFilter(request.GET or None, parties=track_parties(track))
     rounds = querysets.timeline_rounds(request.user).filter(track=track)
     if form.is_bound and not form.is_valid():
