@@ -19,7 +19,7 @@ def cite(context, fact):
         return ""
     refs = notes.for_fact(fact)
     if not refs:
-        return format_html('<span class="uncited">(no source yet)</span>')
+        return format_html('<span class="uncited">{}</span>', "(no source yet)")
     links = format_html_join(
         "",
         '<a href="#{}" class="cite" aria-label="Source {}">[{}]</a>',

@@ -1,3 +1,4 @@
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
@@ -7,7 +8,12 @@ from talks.models import Party, Track
 
 
 def track_parties(track):
-    return Party.objects.filter(track_roles__track=track).distinct().order_by("name")
+    """The parties of a track: its participants and every party that sent a delegation to one of its rounds."""
+    return (
+        Party.objects.filter(Q(track_roles__track=track) | Q(delegations__meeting__track=track))
+        .distinct()
+        .order_by("name")
+    )
 
 
 def track_detail(request, slug):
