@@ -87,5 +87,3 @@ def busy_swap(stages: int) -> SwapAgreement:
     f.SwapStageFactory(agreement=agreement, status=SwapStage.Status.PLANNED, date=None)
     cite(agreement)
     return agreement
-
-
