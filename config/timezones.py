@@ -1,6 +1,7 @@
 """The reader's time zone: the account's, else the one the browser reports in a cookie, else UTC."""
 
 import zoneinfo
+from urllib.parse import unquote
 
 from django.utils import timezone
 
@@ -23,7 +24,7 @@ def reader_zone(request) -> zoneinfo.ZoneInfo:
     chosen = getattr(user, "time_zone", "") if user is not None and user.is_authenticated else ""
     if chosen and chosen != "UTC" and zone_named(chosen):
         return zone_named(chosen)
-    return zone_named(request.COOKIES.get(COOKIE)) or zoneinfo.ZoneInfo("UTC")
+    return zone_named(unquote(request.COOKIES.get(COOKIE, ""))) or zoneinfo.ZoneInfo("UTC")
 
 
 class ReaderTimeZoneMiddleware:
