@@ -42,21 +42,28 @@ class Chart:
     right_x: int = WIDTH - RIGHT
 
 
-def _nice_max(value: int) -> int:
-    for step in (10, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 25000, 50000):
+def _nice_step(value: int) -> int:
+    """A round step that splits the axis into at most five parts."""
+    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10000, 25000, 50000):
         if value <= step * 5:
-            return max(step, -(-value // step) * step)
-    return value
+            return step
+    return -(-value // 5)
 
 
 def build(series: list[Series], start: datetime.date | None, end: datetime.date) -> Chart:
     chart = Chart(series=series[: len(STYLES)])
     days = [d for s in chart.series for d, _, _ in s.steps]
     chart.empty = not days
+    # The axis runs to today only while today is near the last stage, so old exchanges are not squeezed to a corner.
+    last_event = max(days) if days else (start or end)
+    if (end - last_event).days > 90:
+        end = last_event + datetime.timedelta(days=14)
     first = min([*days, start or end, end]) - datetime.timedelta(days=3)
     last = max([*days, end]) + datetime.timedelta(days=3)
     span = max(1, (last - first).days)
-    top = _nice_max(max([1, *(max(s.agreed, s.total_high) for s in chart.series)]))
+    peak = max([1, *(max(s.agreed, s.total_high) for s in chart.series)])
+    step_y = _nice_step(peak)
+    top = -(-peak // step_y) * step_y
 
     def x_of(day):
         return LEFT + (WIDTH - LEFT - RIGHT) * (day - first).days / span
@@ -64,7 +71,7 @@ def build(series: list[Series], start: datetime.date | None, end: datetime.date)
     def y_of(count):
         return HEIGHT - BOTTOM - (HEIGHT - TOP - BOTTOM) * count / top
 
-    chart.ticks_y = [{"y": y_of(top * i / 4), "label": f"{round(top * i / 4):,}"} for i in range(5)]
+    chart.ticks_y = [{"y": y_of(v), "label": f"{v:,}"} for v in range(0, top + 1, step_y)]
     step = max(1, span // 6)
     chart.ticks_x = [
         {

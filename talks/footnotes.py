@@ -7,6 +7,7 @@ from dataclasses import dataclass
 class Note:
     number: int
     citation: object
+    first_of_source: int  # the number under which this source was first given in full
 
     @property
     def anchor(self) -> str:
@@ -17,6 +18,7 @@ class Footnotes:
     def __init__(self):
         self.notes: list[Note] = []
         self._by_citation: dict[int, Note] = {}
+        self._first_of_source: dict[int, int] = {}
 
     def __iter__(self):
         return iter(self.notes)
@@ -30,7 +32,8 @@ class Footnotes:
         for citation in fact.citations.all():
             note = self._by_citation.get(citation.pk)
             if note is None:
-                note = Note(len(self.notes) + 1, citation)
+                number = len(self.notes) + 1
+                note = Note(number, citation, self._first_of_source.setdefault(citation.source_id, number))
                 self.notes.append(note)
                 self._by_citation[citation.pk] = note
             notes.append(note)

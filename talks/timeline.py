@@ -169,6 +169,9 @@ def build(meetings: list[Meeting], today: datetime.date | None = None) -> Timeli
         if display.is_uncertain(meeting):
             start, end = display.date_range(day, meeting.date_precision, meeting.date_qualifier)
             marker.range_x = (x_of(start), max(4.0, x_of(end) - x_of(start)))  # (left, width)
+            # The marker sits mid-range: a date known to the month is no more the 1st than the 30th.
+            marker.x = x_of(start) + marker.range_x[1] / 2
+            marker.path = shape_path(shape, marker.x, y)
         timeline.markers.append(marker)
     for before, after in zip(dated, dated[1:], strict=False):
         days = (display.meeting_day(after) - display.meeting_day(before)).days

@@ -69,7 +69,7 @@ def moment(context, value, venue_zone=None):
     )
     if venue and str(venue) != str(reader):
         text = format_html(
-            '{} <span class="reader-time">· {} <span class="zone">your time, {}</span></span>',
+            '{} <span class="reader-time">{} <span class="zone">your time, {}</span></span>',
             text,
             _clock(value, reader),
             reader,

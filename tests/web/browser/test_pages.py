@@ -63,7 +63,7 @@ def test_the_swap_pages_draw_progress_and_the_chart(page, record):
     visit(page, "/swaps/", "swaps")
     assert page.locator("#swap-chart path.line").count() >= 2
     visit(page, record["swap"].get_absolute_url(), "swap-detail")
-    assert page.locator("#swap-chart circle").count() == 8  # four stages, two sides
+    assert page.locator("#swap-chart .dot").count() == 8  # four stages, two sides
     assert "(sides disagree)" in page.locator("main").inner_text()
     from exchanges.models import SwapAgreement
 
