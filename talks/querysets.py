@@ -15,7 +15,13 @@ from talks.models import (
     Person,
     PersonRole,
     Statement,
+    Track,
 )
+
+
+def visible_rounds(user):
+    """Rounds the reader may see: the round and its track both published, or the reader an editor."""
+    return Meeting.objects.visible_to(user).filter(track__in=Track.objects.visible_to(user))
 
 
 def cited():
@@ -71,7 +77,7 @@ def round_page(user):
         cited(), Prefetch("statements", queryset=visible_statements(user))
     )
     return with_last_change(
-        Meeting.objects.visible_to(user)
+        visible_rounds(user)
         .select_related("track", "follows", "follows__track")
         .prefetch_related(
             cited(),
@@ -109,6 +115,7 @@ def demands_with_history(user):
     )
     return with_last_change(
         Demand.objects.visible_to(user)
+        .filter(track__in=Track.objects.visible_to(user))
         .select_related("track", "made_by", "addressed_to")
         .prefetch_related("areas", cited(), Prefetch("events", queryset=events))
     )

@@ -9,7 +9,8 @@ from operator import and_, or_
 from django.conf import settings
 from django.db.models import Q
 
-from talks.models import Demand, Meeting, Outcome, Person, Source, Statement
+from talks.models import Demand, Outcome, Person, Source, Statement, Track
+from talks.querysets import visible_rounds
 
 LIMIT = 20
 MAX_QUERY = 200
@@ -73,7 +74,7 @@ def search(query: str, user) -> list[Group]:
             "Rounds",
             list(
                 _match(
-                    Meeting.objects.visible_to(user).select_related("track"),
+                    visible_rounds(user).select_related("track"),
                     ["title", "summary", "venue_city", "venue_place", "track__name"],
                     query,
                     Q(delegations__members__person__in=person_ids),
@@ -85,7 +86,9 @@ def search(query: str, user) -> list[Group]:
             "Demands and positions",
             list(
                 _match(
-                    Demand.objects.visible_to(user).select_related("made_by", "track"),
+                    Demand.objects.visible_to(user)
+                    .filter(track__in=Track.objects.visible_to(user))
+                    .select_related("made_by", "track"),
                     ["summary", "text", "condition_for"],
                     query,
                 )[:LIMIT]
@@ -96,7 +99,9 @@ def search(query: str, user) -> list[Group]:
             "Outcomes",
             list(
                 _match(
-                    Outcome.objects.visible_to(user).select_related("meeting", "meeting__track"),
+                    Outcome.objects.visible_to(user)
+                    .filter(meeting__in=visible_rounds(user))
+                    .select_related("meeting", "meeting__track"),
                     ["summary", "text"],
                     query,
                 )[:LIMIT]
@@ -107,7 +112,9 @@ def search(query: str, user) -> list[Group]:
             "Statements",
             list(
                 _match(
-                    Statement.objects.visible_to(user).select_related("speaker", "meeting"),
+                    Statement.objects.visible_to(user)
+                    .filter(Q(meeting__isnull=True) | Q(meeting__in=visible_rounds(user)))
+                    .select_related("speaker", "meeting"),
                     ["text", "speaker_description", "speaker__name"],
                     query,
                     Q(speaker__in=person_ids),

@@ -2,7 +2,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
 from talks import querysets
-from talks.models import Absence, DelegationMember, Demand, Meeting, Party, Person, PersonRole, Track
+from talks.models import Absence, DelegationMember, Demand, Party, Person, PersonRole, Track
 
 
 def people_index(request):
@@ -21,7 +21,7 @@ def person_detail(request, slug):
         ),
         slug=slug,
     )
-    rounds = Meeting.objects.visible_to(request.user)
+    rounds = querysets.visible_rounds(request.user)
     seats = (
         DelegationMember.objects.filter(person=person, delegation__meeting__in=rounds)
         .select_related("delegation__party", "delegation__meeting__track")
@@ -38,7 +38,7 @@ def person_detail(request, slug):
 
 def party_detail(request, slug):
     party = get_object_or_404(Party, slug=slug)
-    rounds = Meeting.objects.visible_to(request.user)
+    rounds = querysets.visible_rounds(request.user)
     delegations = (
         querysets.delegations_with_members()
         .filter(party=party, meeting__in=rounds)
@@ -47,6 +47,7 @@ def party_detail(request, slug):
     )
     demands = (
         Demand.objects.visible_to(request.user)
+        .filter(track__in=Track.objects.visible_to(request.user))
         .filter(made_by=party)
         .select_related("track", "addressed_to")
         .prefetch_related("events")
@@ -56,7 +57,7 @@ def party_detail(request, slug):
         "delegations": delegations,
         "demands": demands,
         "received": Demand.objects.visible_to(request.user)
-        .filter(addressed_to=party)
+        .filter(addressed_to=party, track__in=Track.objects.visible_to(request.user))
         .select_related("made_by", "track")
         .prefetch_related("events"),
         "tracks": party.track_roles.select_related("track").filter(track__in=Track.objects.visible_to(request.user)),

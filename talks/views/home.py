@@ -4,6 +4,7 @@ from django.utils import timezone
 
 from talks.models import Meeting, Track
 from talks.permissions import can_see_drafts
+from talks.querysets import visible_rounds
 
 
 def visible_rounds_count(user) -> Count:
@@ -14,7 +15,7 @@ def visible_rounds_count(user) -> Count:
 
 
 def home(request):
-    rounds = Meeting.objects.visible_to(request.user).select_related("track")
+    rounds = visible_rounds(request.user).select_related("track")
     context = {
         "upcoming": rounds.upcoming(timezone.now())[:6],
         "latest": rounds.filter(status__in=Meeting.TOOK_PLACE).order_by("-date", "-sequence")[:8],

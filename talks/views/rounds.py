@@ -8,7 +8,7 @@ from talks.permissions import can_see_drafts
 
 def neighbours(meeting, user) -> tuple:
     """The previous and next round of the same track that this reader may see."""
-    rounds = Meeting.objects.visible_to(user).filter(track_id=meeting.track_id)
+    rounds = Meeting.objects.visible_to(user).filter(track_id=meeting.track_id)  # the track is visible: we are on it
     previous = rounds.filter(sequence__lt=meeting.sequence).order_by("-sequence").first()
     following = rounds.filter(sequence__gt=meeting.sequence).order_by("sequence").first()
     return previous, following
@@ -34,7 +34,7 @@ def meeting_detail(request, pk):
         "previous": previous,
         "next": following,
         "follows": follows,
-        "followed_by": Meeting.objects.visible_to(request.user)
+        "followed_by": querysets.visible_rounds(request.user)
         .filter(follows=meeting)
         .exclude(track_id=meeting.track_id)
         .select_related("track"),

@@ -80,3 +80,12 @@ def test_it_costs_the_same_queries_for_a_small_or_a_busy_round(client, db, djang
 
 def test_it_answers_404_for_an_unknown_round(client, db):
     assert client.get("/rounds/999999/").status_code == 404
+
+
+def test_a_published_round_of_a_draft_track_stays_hidden_from_readers(client, db, analyst, editor):
+    meeting = f.MeetingFactory(track=f.TrackFactory(publication="draft"))
+    client.force_login(analyst)
+    assert client.get(meeting.get_absolute_url()).status_code == 404
+    assert meeting.track.name not in client.get("/").content.decode()
+    client.force_login(editor)
+    assert client.get(meeting.get_absolute_url()).status_code == 200

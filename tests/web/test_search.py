@@ -44,3 +44,12 @@ def test_odd_queries_answer_calmly(client, db, query):
 def test_it_costs_a_fixed_number_of_queries(client, demo, django_assert_max_num_queries):
     with django_assert_max_num_queries(6):
         client.get("/search/", {"q": "Russia"})
+
+
+def test_the_results_export_as_csv(client, demo):
+    response = client.get("/search/", {"q": "Umerov", "export": "csv"})
+    lines = response.content.decode().splitlines()
+    assert lines[0] == "kind,record,url"
+    assert any(
+        line.startswith("People,Rustem Umerov,http") and line.endswith("/people/rustem-umerov/") for line in lines
+    )
