@@ -30,3 +30,18 @@ def disputed_percent(side) -> int:
         return 0
     high = min(100, round(100 * side.released_high / side.agreed))
     return max(0, high - side.percent)
+
+
+@register.filter
+def figures_by_release(stage) -> list[dict]:
+    """One row per releasing side and category, with every side's figure for it (reads prefetched claims)."""
+    rows: dict[tuple, dict] = {}
+    for claim in stage.claims.all():
+        key = (claim.releasing_side_id, claim.category)
+        row = rows.setdefault(
+            key, {"releasing_side": claim.releasing_side, "category": claim.get_category_display(), "claims": []}
+        )
+        row["claims"].append(claim)
+    for row in rows.values():
+        row["disputed"] = len({c.count for c in row["claims"]}) > 1
+    return list(rows.values())

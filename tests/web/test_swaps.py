@@ -61,3 +61,10 @@ def test_it_costs_the_same_queries_for_1_or_30_stages(client, db, django_assert_
         client.get("/swaps/")
     with django_assert_max_num_queries(7):
         client.get(agreement.get_absolute_url())
+
+
+def test_each_stage_sets_the_sides_figures_side_by_side(client, db):
+    agreement = builders.busy_swap(1)
+    page = text(client.get(agreement.get_absolute_url()))
+    side_a, side_b = agreement.side_a, agreement.side_b
+    assert page.count(f"10 per {side_a}; 9 per {side_b} · ≠Figures differ") == 2  # each side released some
