@@ -15,7 +15,7 @@ def people_index(request):
 
 def person_detail(request, slug):
     person = get_object_or_404(
-        Person.objects.select_related("party").prefetch_related(
+        querysets.with_last_change(Person.objects.select_related("party")).prefetch_related(
             "aliases",
             Prefetch("roles", queryset=PersonRole.objects.select_related("organisation").order_by("started_on")),
         ),
@@ -37,7 +37,7 @@ def person_detail(request, slug):
 
 
 def party_detail(request, slug):
-    party = get_object_or_404(Party, slug=slug)
+    party = get_object_or_404(querysets.with_last_change(Party.objects.all()), slug=slug)
     rounds = querysets.visible_rounds(request.user)
     delegations = (
         querysets.delegations_with_members()
