@@ -129,3 +129,9 @@ def query_with(request, **changes):
             params[key] = value
     encoded = params.urlencode()
     return format_html("?{}", encoded)
+
+
+@register.filter
+def round_label(meeting) -> str:
+    """'Round 2' or 'Round 2 · Istanbul round': the number first, so rounds read in order."""
+    return f"Round {meeting.sequence} · {meeting.title}" if meeting.title else f"Round {meeting.sequence}"
