@@ -6,16 +6,19 @@ from django.utils import timezone
 from exchanges import chart, querysets
 from exchanges.models import Category, SwapAgreement, SwapStage
 from talks.exports import csv_response
+from talks.filters import DateRangeMixin, date_field
 from talks.footnotes import Footnotes
 from talks.models import Party
 
 
-class SwapFilter(forms.Form):
+class SwapFilter(DateRangeMixin, forms.Form):
     party = forms.ModelChoiceField(
         queryset=Party.objects.order_by("name"), required=False, to_field_name="slug", empty_label="Any party"
     )
     status = forms.ChoiceField(required=False, choices=[("", "Any status"), *SwapAgreement.Status.choices])
     category = forms.ChoiceField(required=False, choices=[("", "Any category"), *Category.choices])
+    date_from = date_field("Agreed from")
+    date_to = date_field("Agreed to")
 
     def apply(self, agreements):
         data = self.cleaned_data
@@ -25,6 +28,10 @@ class SwapFilter(forms.Form):
             agreements = agreements.filter(status=data["status"])
         if data["category"]:
             agreements = agreements.filter(quotas__category=data["category"]).distinct()
+        if data["date_from"]:
+            agreements = agreements.filter(meeting__date__gte=data["date_from"])
+        if data["date_to"]:
+            agreements = agreements.filter(meeting__date__lte=data["date_to"])
         return agreements
 
 

@@ -1,29 +1,10 @@
-from django import forms
 from django.shortcuts import get_object_or_404, render
 
 from talks import exports, querysets
-from talks.choices import IssueCategory
+from talks.filters import PositionFilter
 from talks.footnotes import Footnotes
-from talks.models import Meeting, Party, Track
+from talks.models import Meeting, Track
 from talks.views.tracks import track_parties
-
-
-class PositionFilter(forms.Form):
-    party = forms.ModelChoiceField(
-        queryset=Party.objects.none(), required=False, to_field_name="slug", empty_label="Any party", label="Made by"
-    )
-    category = forms.ChoiceField(required=False, choices=[("", "Any topic"), *IssueCategory.choices], label="Topic")
-
-    def __init__(self, data, *, parties):
-        super().__init__(data)
-        self.fields["party"].queryset = parties
-
-    def apply(self, demands):
-        if self.cleaned_data["party"]:
-            demands = demands.filter(made_by=self.cleaned_data["party"])
-        if self.cleaned_data["category"]:
-            demands = demands.filter(category=self.cleaned_data["category"])
-        return demands
 
 
 def matrix(demands, rounds) -> list[dict]:

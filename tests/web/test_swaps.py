@@ -68,3 +68,10 @@ def test_each_stage_sets_the_sides_figures_side_by_side(client, db):
     page = text(client.get(agreement.get_absolute_url()))
     side_a, side_b = agreement.side_a, agreement.side_b
     assert page.count(f"10 per {side_a}; 9 per {side_b} · ≠Figures differ") == 2  # each side released some
+
+
+def test_it_filters_agreements_by_the_date_of_their_round(client, db):
+    agreement = builders.busy_swap(1)
+    day = agreement.meeting.date.isoformat()
+    assert agreement.formula in client.get("/swaps/", {"date_from": day, "date_to": day}).content.decode()
+    assert "No agreement matches." in client.get("/swaps/", {"date_from": "2030-01-01"}).content.decode()
