@@ -35,11 +35,9 @@ def versions(context, fact):
     if fact is None or notes is None:
         return {"disputed": False}
     refs = notes.for_fact(fact)
-    disputed = (
-        any(n.citation.stance == "contradicts" for n in refs)
-        or len({n.citation.claim for n in refs if n.citation.claim}) > 1
-    )
-    return {"disputed": disputed, "refs": [n for n in refs if n.citation.claim or n.citation.stance == "contradicts"]}
+    if not fact.is_disputed:
+        return {"disputed": False}
+    return {"disputed": True, "refs": [n for n in refs if n.citation.claim or n.citation.stance == "contradicts"]}
 
 
 def _zone(name) -> zoneinfo.ZoneInfo:
