@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from talks import history, views
 
@@ -8,4 +8,6 @@ urlpatterns = [
     path("rounds/<int:pk>/", views.meeting_detail, name="meeting-detail"),
     path("positions/<int:pk>/", views.demand_detail, name="demand-detail"),
     path("history/<str:label>/<int:pk>/", history.record_history, name="record-history"),
+    path("history/<str:label>/<int:pk>/restore/<int:history_id>/", history.restore_version, name="record-restore"),
+    path("edit/", include("talks.editing.urls")),
 ]
