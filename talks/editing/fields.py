@@ -92,11 +92,13 @@ class CiteForm(forms.Form):
             excerpt=data.get("excerpt", ""),
         )
 
-    def cite_fields(self):
-        return [self[name] for name in self.CITE_FIELDS]
-
-    def own_fields(self):
-        return [bf for bf in self if bf.name not in self.CITE_FIELDS and not bf.is_hidden]
+    @property
+    def cite_open(self) -> bool:
+        """Show the source fields unfolded when something was typed there or is wrong there."""
+        names = [name for name in self.CITE_FIELDS if name in self.fields and name != "attribution"]
+        if self.is_bound:
+            return any(self[name].errors or self[name].value() for name in names)
+        return False
 
 
 class ErrorsByTheField:

@@ -11,6 +11,7 @@ from talks.editing.access import editor_required
 from talks.editing.records import citable_or_404, label_of, shown
 from talks.editing.update_forms import MeetingEditForm, ProgressForm, SessionForm, SourceForm, StatusForm
 from talks.models import Meeting, Outcome
+from talks.permissions import can_publish
 from talks.services import StaleEdit, cite_fact, record_add, record_save, version_of
 
 
@@ -41,6 +42,7 @@ def _round_page(request, meeting, status=200, **forms):
         "status_form": forms.get("status_form") or StatusForm(instance=meeting, prefix="status"),
         "session_form": forms.get("session_form") or SessionForm(meeting=meeting, prefix="session"),
         "label": label_of(meeting),
+        "can_publish": can_publish(request.user),
     }
     return render(request, "editing/round.html", context, status=status)
 
