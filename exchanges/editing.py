@@ -7,7 +7,7 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 
 from exchanges.models import Category, SwapAgreement, SwapClaim, SwapStage
-from talks.editing.access import editor_required
+from talks.editing.access import editor_required, posted
 from talks.editing.fields import CiteForm, DateInput, ErrorsByTheField
 from talks.services import record_add
 
@@ -56,7 +56,7 @@ class StageForm(ErrorsByTheField, CiteForm, forms.ModelForm):
 @editor_required
 def add_stage(request, pk):
     agreement = get_object_or_404(SwapAgreement.objects.live().select_related("side_a", "side_b", "meeting"), pk=pk)
-    form = StageForm(request.POST or None, agreement=agreement)
+    form = StageForm(posted(request), agreement=agreement)
     context = {"agreement": agreement, "form": form}
     if request.method != "POST":
         return render(request, "exchanges/stage_add.html", context)

@@ -25,3 +25,8 @@ def _requires(check):
 
 editor_required = _requires(can_edit)
 publisher_required = _requires(can_publish)
+
+
+def posted(request):
+    """The form data of a POST (even an empty one, so it is validated and its errors shown), else None."""
+    return request.POST if request.method == "POST" else None

@@ -91,7 +91,8 @@ class SourceForm(NoteForm, CiteForm):
 
     def clean(self):
         data = super().clean()
-        if not data.get("cite_source") and not data.get("new_source_outlet") and not self.errors:
+        named = data.get("cite_source") or data.get("new_source_outlet")
+        if not named and not {"cite_source", "new_source_outlet"} & set(self.errors):
             self.add_error("cite_source", "Pick a source on the record or add a new one.")
         return data
 

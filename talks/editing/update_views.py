@@ -7,7 +7,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from talks.editing.access import editor_required
+from talks.editing.access import editor_required, posted
 from talks.editing.records import citable_or_404, label_of, shown
 from talks.editing.update_forms import MeetingEditForm, ProgressForm, SessionForm, SourceForm, StatusForm
 from talks.models import Meeting, Outcome
@@ -92,7 +92,7 @@ def _conflict(request, form, current):
 @editor_required
 def edit_round(request, pk):
     meeting = get_object_or_404(Meeting.objects.live(), pk=pk)
-    form = MeetingEditForm(request.POST or None, instance=meeting)
+    form = MeetingEditForm(posted(request), instance=meeting)
     if request.method != "POST":
         return render(request, "editing/round_edit.html", {"meeting": meeting, "form": form})
 
@@ -135,7 +135,7 @@ def add_session(request, pk):
 @editor_required
 def add_progress(request, pk):
     outcome = get_object_or_404(Outcome.objects.live().select_related("meeting"), pk=pk)
-    form = ProgressForm(request.POST or None, outcome=outcome)
+    form = ProgressForm(posted(request), outcome=outcome)
     context = {"outcome": outcome, "form": form}
     if request.method == "POST":
         if not form.is_valid():
@@ -151,7 +151,7 @@ def add_progress(request, pk):
 @editor_required
 def add_source(request, label, pk):
     fact = citable_or_404(label, pk)
-    form = SourceForm(request.POST or None)
+    form = SourceForm(posted(request))
     context = {"fact": fact, "form": form, "citations": fact.citations.select_related("source")}
     if request.method == "POST":
         if not form.is_valid():

@@ -5,7 +5,7 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from talks.editing.access import editor_required, publisher_required
+from talks.editing.access import editor_required, posted, publisher_required
 from talks.editing.fields import NoteForm
 from talks.editing.forms import RoundLogForm
 from talks.editing.records import label_of, publishable_or_404
@@ -26,8 +26,8 @@ def index(request):
 
 @editor_required
 def log_round(request):
-    form = RoundLogForm(request.POST or None)
-    note = NoteForm(request.POST or None)
+    form = RoundLogForm(posted(request))
+    note = NoteForm(posted(request))
     if request.method == "POST":
         if form.is_valid() and note.is_valid():
             try:
@@ -55,7 +55,7 @@ def publish_round(request, pk):
 def delete_record(request, label, pk):
     """Soft deletion: the record leaves every public view and stays in the history, where it can be restored."""
     record = publishable_or_404(label, pk)
-    note = NoteForm(request.POST or None)
+    note = NoteForm(posted(request))
     if request.method == "POST" and note.is_valid():
         record_soft_delete(record=record, user=request.user, note=note.cleaned_data["note"])
         messages.success(request, f"Deleted {record}. It stays in the history, from where it can be restored.")
