@@ -59,6 +59,11 @@ class PublishableAdmin(RecordAdmin):
         else:
             obj.delete()
 
+    def delete_queryset(self, request, queryset):
+        # The bulk "delete selected" action too: one by one, so published records are only hidden.
+        for obj in queryset:
+            self.delete_model(request, obj)
+
 
 @admin.register(models.Party)
 class PartyAdmin(RecordAdmin):
