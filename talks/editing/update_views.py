@@ -23,6 +23,8 @@ def _round(pk):
         .prefetch_related(
             "sessions",
             "citations",
+            "delegations__party",
+            "delegations__members__person",
             "absences__person",
             "absences__citations",
             "statements__citations",
