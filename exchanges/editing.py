@@ -8,11 +8,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from exchanges.models import Category, SwapAgreement, SwapClaim, SwapStage
 from talks.editing.access import editor_required, posted
-from talks.editing.fields import CiteForm, DateInput, ErrorsByTheField
+from talks.editing.fields import CiteForm, DateInput, ErrorsByTheField, NoteForm
 from talks.services import record_add
 
 
-class StageForm(ErrorsByTheField, CiteForm, forms.ModelForm):
+class StageForm(NoteForm, ErrorsByTheField, CiteForm, forms.ModelForm):
     """A stage between the agreement's two sides; each side's figure for what it released, as announced."""
 
     released_by_a = forms.IntegerField(min_value=0, required=False)
@@ -74,7 +74,8 @@ def add_stage(request, pk):
 def _save_stage(form: StageForm, user) -> SwapStage:
     """The figures are each side's own claim; without a named claimant they are recorded as announced by side A."""
     with transaction.atomic():
-        stage = record_add(record=form.instance, cite=form.cite(), user=user)
+        note = form.cleaned_data["edit_note"]
+        stage = record_add(record=form.instance, cite=form.cite(), user=user, note=note)
         for claim in form.claims(stage, claimant=stage.side_a):
-            record_add(record=claim, user=user)
+            record_add(record=claim, user=user, note=note)
     return stage

@@ -77,7 +77,7 @@ def restore_version(request, label: str, pk: int, history_id: int):
     model = history_model(label)
     record = get_object_or_404(model, pk=pk)
     version = get_object_or_404(record.history, history_id=history_id)
-    note = request.POST.get("note", "").strip()[:100]
+    note = request.POST.get("edit_note", "").strip()[:100]
     try:
         record_restore(version=version, user=request.user, note=note)
     except ValidationError as error:

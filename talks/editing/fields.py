@@ -43,7 +43,7 @@ def venue_wall_clock(value, zone: zoneinfo.ZoneInfo):
 
 
 class NoteForm(forms.Form):
-    note = forms.CharField(
+    edit_note = forms.CharField(
         label="Edit note",
         required=False,
         max_length=100,

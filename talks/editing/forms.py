@@ -228,10 +228,14 @@ class RoundLogForm:
         rows = {formset.prefix: formset.rows() for formset in self.sections}
         return RoundLog(meeting=self.meeting.meeting_data(), meeting_cite=self.meeting.cite(), **rows)
 
+    # A rule of the saved record that a form field stands for: the round of a position is the one being logged.
+    FIELD_FOR = {("demands", "meeting"): "existing", ("demands", "demand"): "existing"}
+
     def add_problems(self, problems) -> None:
         """Show errors found while saving beside the row and field they concern."""
         for section, index, name, messages in problems:
             form = self.meeting if section == "meeting" else self._changed_forms(section)[index]
+            name = self.FIELD_FOR.get((section, name), name)
             field = name if name in form.fields else None
             for message in messages:
                 form.add_error(field, message if field or name == NON_FIELD_ERRORS else f"{name}: {message}")

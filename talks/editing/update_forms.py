@@ -45,7 +45,7 @@ class StatusForm(Versioned, ErrorsByTheField, forms.ModelForm):
         help_texts = {"status": "Paused, resumed (held), concluded: as the news comes in."}
 
 
-class SessionForm(ErrorsByTheField, forms.ModelForm):
+class SessionForm(NoteForm, ErrorsByTheField, forms.ModelForm):
     """A sitting of the round; its number follows the last one."""
 
     class Meta:
@@ -68,7 +68,7 @@ class SessionForm(ErrorsByTheField, forms.ModelForm):
         return data
 
 
-class ProgressForm(ErrorsByTheField, CiteForm, forms.ModelForm):
+class ProgressForm(NoteForm, ErrorsByTheField, CiteForm, forms.ModelForm):
     """A dated point in an outcome's implementation, with its source."""
 
     class Meta:

@@ -66,7 +66,7 @@ def _versioned_save(request, form, invalid):
             record=form.instance,
             version=form.cleaned_data["version"],
             user=request.user,
-            note=form.cleaned_data["note"],
+            note=form.cleaned_data["edit_note"],
         )
     except StaleEdit as stale:
         return _conflict(request, form, stale.current)
@@ -129,7 +129,7 @@ def add_session(request, pk):
     form = SessionForm(request.POST, meeting=meeting, prefix="session")
     if not form.is_valid():
         return _round_page(request, meeting, status=400, session_form=form)
-    record_add(record=form.instance, user=request.user)
+    record_add(record=form.instance, user=request.user, note=form.cleaned_data["edit_note"])
     messages.success(request, f"Added session {form.instance.sequence}.")
     return redirect("edit-round", pk=pk)
 
@@ -142,7 +142,9 @@ def add_progress(request, pk):
     if request.method == "POST":
         if not form.is_valid():
             return render(request, "editing/progress.html", context, status=400)
-        progress = record_add(record=form.instance, cite=form.cite(), user=request.user)
+        progress = record_add(
+            record=form.instance, cite=form.cite(), user=request.user, note=form.cleaned_data["edit_note"]
+        )
         messages.success(
             request, f"Recorded: {outcome} — {progress.get_status_display().lower()} as of {progress.as_of}."
         )
@@ -158,7 +160,7 @@ def add_source(request, label, pk):
     if request.method == "POST":
         if not form.is_valid():
             return render(request, "editing/source.html", context, status=400)
-        cite_fact(fact=fact, cite=form.cite(), user=request.user, note=form.cleaned_data["note"])
+        cite_fact(fact=fact, cite=form.cite(), user=request.user, note=form.cleaned_data["edit_note"])
         messages.success(request, f"Added a source to {fact}.")
         return redirect(_back_to(fact))
     return render(request, "editing/source.html", context)

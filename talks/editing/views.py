@@ -31,7 +31,7 @@ def log_round(request):
     if request.method == "POST":
         if form.is_valid() and note.is_valid():
             try:
-                meeting = round_log(log=form.log(), user=request.user, note=note.cleaned_data["note"])
+                meeting = round_log(log=form.log(), user=request.user, note=note.cleaned_data["edit_note"])
             except RoundLogError as error:
                 form.add_problems(error.problems)
             else:
@@ -46,7 +46,9 @@ def log_round(request):
 def publish_round(request, pk):
     meeting = get_object_or_404(Meeting.objects.live(), pk=pk)
     note = NoteForm(request.POST)
-    count = round_publish(meeting=meeting, user=request.user, note=note.cleaned_data["note"] if note.is_valid() else "")
+    count = round_publish(
+        meeting=meeting, user=request.user, note=note.cleaned_data["edit_note"] if note.is_valid() else ""
+    )
     messages.success(request, f"Published {meeting} ({count} record{'s' if count != 1 else ''}).")
     return redirect("edit-round", pk=meeting.pk)
 
@@ -57,7 +59,7 @@ def delete_record(request, label, pk):
     record = publishable_or_404(label, pk)
     note = NoteForm(posted(request))
     if request.method == "POST" and note.is_valid():
-        record_soft_delete(record=record, user=request.user, note=note.cleaned_data["note"])
+        record_soft_delete(record=record, user=request.user, note=note.cleaned_data["edit_note"])
         messages.success(request, f"Deleted {record}. It stays in the history, from where it can be restored.")
         return redirect("edit-index")
     status = 400 if request.method == "POST" else 200

@@ -33,7 +33,7 @@ def test_a_stale_edit_is_refused_and_shows_both_versions(client, editor, admin):
     with time_machine.travel(datetime.datetime(2025, 5, 16, 12, tzinfo=datetime.UTC), tick=False):
         meeting = MeetingFactory(title="Round one")
     mine = edit_form(meeting, title="Istanbul, first round")  # the editor opens the form
-    theirs = edit_form(meeting, title="Istanbul talks", note="Official name")
+    theirs = edit_form(meeting, title="Istanbul talks", edit_note="Official name")
     client.force_login(admin)
     with time_machine.travel(datetime.datetime(2025, 5, 16, 12, 5, tzinfo=datetime.UTC), tick=False):
         assert client.post(f"/edit/rounds/{meeting.pk}/details/", theirs).status_code == 302

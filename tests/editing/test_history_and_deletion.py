@@ -13,7 +13,9 @@ def test_it_restores_an_earlier_version_and_records_the_restore(client, editor):
     meeting.save()
     first = meeting.history.order_by("history_date").first()
     client.force_login(editor)
-    response = client.post(f"/history/talks.meeting/{meeting.pk}/restore/{first.history_id}/", {"note": "Wrong city"})
+    response = client.post(
+        f"/history/talks.meeting/{meeting.pk}/restore/{first.history_id}/", {"edit_note": "Wrong city"}
+    )
     assert response.status_code == 302
     meeting.refresh_from_db()
     assert meeting.venue_city == "Istanbul"
@@ -40,7 +42,7 @@ def test_a_version_of_another_record_is_not_found(client, editor):
 def test_deleting_a_published_record_hides_it_and_keeps_its_history(client, editor):
     outcome = OutcomeFactory(summary="Exchange agreed")
     client.force_login(editor)
-    response = client.post(f"/edit/delete/talks.outcome/{outcome.pk}/", {"note": "Duplicate"})
+    response = client.post(f"/edit/delete/talks.outcome/{outcome.pk}/", {"edit_note": "Duplicate"})
     assert response.status_code == 302
     outcome.refresh_from_db()
     assert outcome.deleted_at is not None

@@ -16,7 +16,11 @@ def meeting():
 
 def test_it_pauses_a_round_with_an_edit_note_kept_in_history(client, editor, meeting):
     client.force_login(editor)
-    data = {"status-status": "paused", "status-version": version_of(meeting), "status-note": "Talks broke for lunch"}
+    data = {
+        "status-status": "paused",
+        "status-version": version_of(meeting),
+        "status-edit_note": "Talks broke for lunch",
+    }
     assert client.post(f"/edit/rounds/{meeting.pk}/status/", data).status_code == 302
     meeting.refresh_from_db()
     assert meeting.status == "paused"
@@ -115,3 +119,21 @@ def test_the_editing_index_lists_drafts(client, editor, meeting):
     client.force_login(editor)
     assert "Istanbul round" in client.get("/edit/").content.decode()
     assert Meeting.objects.count() == 1
+
+
+def test_a_session_keeps_its_own_note_apart_from_the_edit_note(client, editor, meeting):
+    client.force_login(editor)
+    data = {"session-status": "held", "session-note": "Resumed after lunch", "session-edit_note": "Per Anadolu"}
+    assert client.post(f"/edit/rounds/{meeting.pk}/sessions/", data).status_code == 302
+    session = meeting.sessions.get()
+    assert session.note == "Resumed after lunch"
+    assert session.history.first().history_change_reason == "Per Anadolu"
+
+
+def test_an_edit_note_in_the_admin_lands_in_the_history(client, editor, meeting):
+    from talks.models import Source
+
+    client.force_login(editor)
+    data = {"outlet": "AP", "kind": "article", "language": "en", "edit_note": "Wire copy"}
+    assert client.post("/admin/talks/source/add/", data).status_code == 302
+    assert Source.objects.get(outlet="AP").history.first().history_change_reason == "Wire copy"
