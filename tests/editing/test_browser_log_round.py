@@ -96,3 +96,28 @@ def test_the_admin_works_under_the_content_security_policy(page, scene):
     page.get_by_text("Add another Meeting session").click()
     assert page.locator('[name="sessions-0-sequence"]').is_visible()
     assert problems == []
+
+
+def test_two_editors_on_one_round_the_second_sees_both_versions(page, browser, live_server, scene, admin):
+    from tests.factories import MeetingFactory
+
+    meeting = MeetingFactory(track=scene, title="Round one")
+    other = browser.new_context(viewport=VIEWPORTS["phone"], base_url=live_server.url).new_page()
+    for tab, (username, password) in ((page, ("editor", "pw-editor")), (other, ("admin", "pw-admin"))):
+        log_in(tab, username, password, f"/edit/rounds/{meeting.pk}/details/")
+        tab.locator('[name="title"]').wait_for()
+    page.locator('[name="title"]').fill("Istanbul talks, first round")
+    page.locator('[name="edit_note"]').fill("Official name")
+    page.get_by_role("button", name="Save").click()
+    page.get_by_text("Saved").wait_for()
+
+    other.locator('[name="title"]').fill("First round in Istanbul")
+    other.get_by_role("button", name="Save").click()
+    other.get_by_role("heading", name="Someone changed this while you were editing").wait_for()
+    row = other.locator("tr.differs", has=other.get_by_text("Title"))
+    assert "Istanbul talks, first round" in row.inner_text() and "First round in Istanbul" in row.inner_text()
+    assert fits_the_screen(other)
+    screenshot(other, "edit-conflict")
+    meeting.refresh_from_db()
+    assert meeting.title == "Istanbul talks, first round"
+    other.context.close()
