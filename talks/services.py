@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 
 from talks.models import (
     Absence,
@@ -132,6 +132,9 @@ class _Collector:
         except ValidationError as error:
             for name, messages in _by_field(error).items():
                 self.problems.append((section, index, name, messages))
+        except IntegrityError:
+            # Validation passed, so another save got in between (the same round number, say): ask to look again.
+            self.problems.append((section, index, NON_FIELD_ERRORS, ["This clashes with a record saved meanwhile."]))
         return None
 
 

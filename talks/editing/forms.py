@@ -65,6 +65,8 @@ class MeetingForm(ErrorsByTheField, CiteForm, forms.ModelForm):
         for name in ("started_at", "ended_at"):
             if data.get(name) and zone:
                 data[name] = as_venue_time(data[name], zone)
+        if data.get("started_at") and not data.get("date") and "date" not in self.errors:
+            data["date"] = data["started_at"].astimezone(zone).date()  # the venue's day
         track = data.get("track")
         if track and not data.get("sequence") and "sequence" not in self.errors:
             last = track.meetings.order_by("-sequence").values_list("sequence", flat=True).first()

@@ -195,3 +195,33 @@ def test_no_input_breaks_it(client, editor, scene, round_post, junk):
     data = round_post(**a_full_round(scene)) | junk
     assert client.post("/edit/rounds/new/", data).status_code == 400
     assert not Meeting.objects.exists()
+
+
+def test_the_start_time_gives_the_venues_day_when_no_date_is_typed(client, editor, scene, round_post):
+    client.force_login(editor)
+    data = a_full_round(scene)
+    data["meeting"].update(date="", started_at="2025-05-16T00:30")  # 21:30 UTC the day before
+    assert client.post("/edit/rounds/new/", round_post(meeting=data["meeting"])).status_code == 302
+    meeting = Meeting.objects.get()
+    assert str(meeting.date) == "2025-05-16" and meeting.started_at.isoformat() == "2025-05-15T21:30:00+00:00"
+
+
+@pytest.mark.parametrize("rows", [1, 120])
+def test_the_form_costs_the_same_for_a_short_or_long_record(client, editor, rows, django_assert_max_num_queries):
+    for _ in range(rows):
+        SourceFactory()
+        PersonFactory()
+        DemandFactory()
+    client.force_login(editor)
+    with django_assert_max_num_queries(40):
+        assert client.get("/edit/rounds/new/").status_code == 200
+
+
+@pytest.mark.parametrize("rows", [1, 60])
+def test_the_editing_index_costs_the_same_for_few_or_many_rounds(client, editor, rows, django_assert_max_num_queries):
+    from tests.factories import MeetingFactory
+
+    MeetingFactory.create_batch(rows)
+    client.force_login(editor)
+    with django_assert_max_num_queries(6):
+        assert client.get("/edit/").status_code == 200
