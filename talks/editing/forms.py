@@ -183,6 +183,10 @@ class StatementForm(ErrorsByTheField, CiteForm, forms.ModelForm):
 
 
 class RowFormSet(forms.BaseFormSet):
+    def has_entries(self) -> bool:
+        """Whether the editor typed anything here: such sections stay unfolded when the form comes back."""
+        return self.is_bound and (any(form.has_changed() for form in self.forms) or bool(self.non_form_errors()))
+
     def rows(self) -> list[dict]:
         return [form.row() for form in self.forms if form.has_changed()]
 
