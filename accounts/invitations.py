@@ -7,7 +7,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from accounts.models import User
-from accounts.roles import ADMIN, EDITOR, ROLES
+from accounts.roles import ROLES
 
 SALT = "accounts.invitation"
 
@@ -43,8 +43,3 @@ def send_invitation(*, request, email: str, role: str, invited_by) -> None:
     subject = render_to_string("registration/invitation_subject.txt", context).strip()
     body = render_to_string("registration/invitation_email.txt", context)
     send_mail(subject, body, None, [email])
-
-
-def role_is_staff(role: str) -> bool:
-    """Editors and admins may also use the admin site; analysts only the web app."""
-    return role in (EDITOR, ADMIN)

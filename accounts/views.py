@@ -11,7 +11,7 @@ from django.db import transaction
 from django.shortcuts import redirect, render
 
 from accounts.forms import InviteForm, ProfileForm, SignupForm
-from accounts.invitations import InvalidInvitation, read_invitation, role_is_staff, send_invitation
+from accounts.invitations import InvalidInvitation, read_invitation, send_invitation
 from accounts.permissions import can_manage_users
 from accounts.roles import ANALYST
 
@@ -37,10 +37,8 @@ def _signup(request, *, role: str, email: str | None):
     if request.method == "POST":
         if form.is_valid():
             with transaction.atomic():
-                user = form.save(commit=False)
-                user.is_staff = role_is_staff(role)
-                user.save()
-                user.groups.add(Group.objects.get(name=role))
+                user = form.save()
+                user.groups.add(Group.objects.get(name=role))  # admin-site access follows (accounts.roles)
             login(request, user, backend=BACKEND)
             messages.success(request, f"Welcome, {user.username}.")
             return redirect("profile")

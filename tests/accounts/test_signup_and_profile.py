@@ -88,3 +88,26 @@ def test_the_profile_keeps_a_time_zone(client, analyst):
 def test_the_profile_is_for_people_logged_in(client):
     response = client.get("/accounts/profile/")
     assert response.status_code == 302 and response.url.startswith("/accounts/login/")
+
+
+def test_admin_site_access_follows_the_role_an_admin_gives(client, admin, analyst):
+    from django.contrib.auth.models import Group
+
+    client.force_login(admin)
+    editor_group = Group.objects.get(name="Editor")
+    data = {
+        "username": "analyst",
+        "email": "analyst@example.org",
+        "time_zone": "UTC",
+        "is_active": "on",
+        "groups": [editor_group.pk],
+        "date_joined_0": "2025-01-01",
+        "date_joined_1": "00:00:00",
+    }
+    response = client.post(f"/admin/accounts/user/{analyst.pk}/change/", data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    analyst.refresh_from_db()
+    assert analyst.is_staff and [g.name for g in analyst.groups.all()] == ["Editor"]
+    analyst.groups.set([Group.objects.get(name="Analyst")])
+    analyst.refresh_from_db()
+    assert not analyst.is_staff
