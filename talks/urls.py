@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from talks import history, views
 
@@ -16,4 +16,6 @@ urlpatterns = [
     path("people/<slug:slug>/", views.person_detail, name="person-detail"),
     path("parties/<slug:slug>/", views.party_detail, name="party-detail"),
     path("history/<str:label>/<int:pk>/", history.record_history, name="record-history"),
+    path("history/<str:label>/<int:pk>/restore/<int:history_id>/", history.restore_version, name="record-restore"),
+    path("edit/", include("talks.editing.urls")),
 ]
