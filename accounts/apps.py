@@ -15,3 +15,6 @@ class AccountsConfig(AppConfig):
     def ready(self):
         # Permissions exist only after migrate has run, so the role groups are synced after it, every time.
         post_migrate.connect(_sync_roles, sender=self, dispatch_uid="accounts.sync_roles")
+        from accounts.reminders import signals as reminder_signals
+
+        reminder_signals.connect()  # reminders follow the record

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from accounts.api import router as subscription_router
 from config import health
 
 admin.site.site_header = "Roundtable editing"
@@ -11,6 +12,8 @@ urlpatterns = [
     path("health/live", health.live, name="health-live"),
     path("health/ready", health.ready, name="health-ready"),
     path("admin/", admin.site.urls),
+    path("api/v1/subscriptions/", include(subscription_router.urls)),
+    path("accounts/subscriptions/", include("accounts.subscriptions.urls")),
     path("accounts/", include("accounts.urls")),
     path("swaps/", include("exchanges.urls")),
     path("", include("talks.urls")),

@@ -1,3 +1,5 @@
+from accounts.models.reminders import Reminder
+from accounts.models.subscriptions import Subscription
 from accounts.models.users import User
 
-__all__ = ["User"]
+__all__ = ["Reminder", "Subscription", "User"]
