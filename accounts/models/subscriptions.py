@@ -36,12 +36,12 @@ def validate_lead_minutes(value) -> None:
 
 
 def lead_label(lead: datetime.timedelta | None) -> str:
-    """24 h -> "1 day", 90 min -> "90 minutes": the largest whole unit."""
+    """2880 min -> "2 days", 1440 -> "24 hours", 90 -> "90 minutes": the largest whole unit, days from two."""
     if not lead:
         return ""
     minutes = int(lead.total_seconds()) // 60
     for size, word in ((24 * 60, "day"), (60, "hour"), (1, "minute")):
-        if minutes % size == 0:
+        if minutes % size == 0 and (word != "day" or minutes >= 2 * size):
             count = minutes // size
             return f"{count} {word}{'' if count == 1 else 's'}"
     return f"{minutes} minutes"

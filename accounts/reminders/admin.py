@@ -1,6 +1,7 @@
 """Admin views of subscriptions and of every reminder's fate: failures and their errors are listed here."""
 
 from django.contrib import admin
+from django.db import models
 from django.utils import timezone
 
 from accounts.models import Reminder, Subscription
@@ -14,6 +15,7 @@ class SubscriptionAdmin(admin.ModelAdmin):
     search_fields = ["user__username", "user__email", "webhook_url"]
     readonly_fields = ["secret", "unsubscribe_token", "created_at"]
     raw_id_fields = ["user"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Reminder)

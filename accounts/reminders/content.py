@@ -7,9 +7,12 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import Reminder
 from accounts.models.subscriptions import lead_label
+
+CLOSE_ENOUGH = datetime.timedelta(minutes=10)
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,22 @@ def moment(when: datetime.datetime, venue_zone: zoneinfo.ZoneInfo, reader_zone: 
     )
 
 
+def starts_in(reminder: Reminder) -> str:
+    """The lead time when sent on time; after a catch-up, the time really left."""
+    if not reminder.round_start:
+        return ""
+    left = reminder.round_start - timezone.now()
+    if reminder.lead and abs(left - reminder.lead) < CLOSE_ENOUGH:
+        return lead_label(reminder.lead)
+    return lead_label(_rounded(left))
+
+
+def _rounded(left: datetime.timedelta) -> datetime.timedelta:
+    minutes = max(round(left.total_seconds() / 60), 1)
+    unit = 24 * 60 if minutes >= 48 * 60 else 60 if minutes >= 60 else 1
+    return datetime.timedelta(minutes=round(minutes / unit) * unit)
+
+
 def site_host() -> str:
     return urlsplit(settings.SITE_URL).hostname or "localhost"
 
@@ -50,6 +69,7 @@ def message_context(reminder: Reminder) -> dict:
         "user": user,
         "site_url": settings.SITE_URL,
         "lead": lead_label(reminder.lead),
+        "starts_in": starts_in(reminder),
     }
     if meeting:
         context["meeting"] = meeting

@@ -54,7 +54,9 @@ def _replan_reasons(meeting_statuses=Meeting.Status) -> list[str]:
 
 
 def _reminder_row(subscription: Subscription, meeting: Meeting, lead: datetime.timedelta, now) -> Reminder:
-    start = meeting.scheduled_start
+    # In UTC: lead times are elapsed time, and aware arithmetic in the venue's zone would be wall-clock time
+    # (24 h before noon on the day clocks go back would fall 25 real hours early).
+    start = meeting.scheduled_start.astimezone(datetime.UTC)
     due = start - lead
     short = due < now
     return Reminder(

@@ -40,11 +40,17 @@ class SubscriptionForm(forms.ModelForm):
         help_text="Any other lead time, in minutes.",
     )
 
+    webhook_url = forms.URLField(
+        label="Webhook URL",
+        required=False,
+        assume_scheme="https",
+        help_text="For the webhook channel: where to POST the signed JSON.",
+    )
+
     class Meta:
         model = Subscription
         fields = ["track", "channel", "webhook_url"]
         widgets = {"channel": forms.RadioSelect}
-        help_texts = {"webhook_url": "For the webhook channel: where to POST the signed JSON."}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
