@@ -10,6 +10,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from contextlib import contextmanager
@@ -132,7 +133,9 @@ class Worker:
 
     def start(self) -> "Worker":
         out = open(self.log, "ab")  # noqa: SIM115 - closed with the process
-        self.process = subprocess.Popen(self.args, cwd=ROOT, env=self.env, stdout=out, stderr=out, start_new_session=True)
+        self.process = subprocess.Popen(
+            self.args, cwd=ROOT, env=self.env, stdout=out, stderr=out, start_new_session=True
+        )
         out.close()
         wait_for(lambda: b" ready." in self.log.read_bytes() or self._died(), timeout=30, what=f"{self.name} ready")
         assert self.process.poll() is None, f"{self.name} exited:\n{self.log.read_text()[-3000:]}"
@@ -217,13 +220,14 @@ class ThrowawayRedis:
 
 class ThrowawayPostgres:
     """A PostgreSQL cluster of our own (initdb into a temporary directory, its own port and socket directory),
-    run as the `postgres` system user because the server refuses to run as root."""
+    run as the `postgres` system user when we are root, because the server refuses to run as root. The directory
+    sits directly under the system temp dir: the server user cannot enter root's private pytest directories."""
 
-    def __init__(self, workdir: Path):
-        self.port, self.dir = free_port(), workdir
-        self.data, self.logfile = workdir / "data", workdir / "server.log"
-        bins = sorted(Path("/usr/lib/postgresql").glob("*/bin"))
-        self.bin = bins[-1]
+    def __init__(self):
+        self.port = free_port()
+        self.dir = Path(tempfile.mkdtemp(prefix="roundtable-pg-"))
+        self.data, self.logfile = self.dir / "data", self.dir / "server.log"
+        self.bin = sorted(Path("/usr/lib/postgresql").glob("*/bin"))[-1]
 
     @property
     def url(self) -> str:
@@ -233,10 +237,12 @@ class ThrowawayPostgres:
         command = [str(self.bin / args[0]), *args[1:]]
         if os.geteuid() == 0:
             command = ["runuser", "-u", "postgres", "--", *command]
-        return subprocess.run(command, check=check, capture_output=True, text=True, timeout=60)
+        done = subprocess.run(command, capture_output=True, text=True, timeout=60)
+        if check and done.returncode:
+            raise RuntimeError(f"{args[0]} failed: {done.stdout}{done.stderr}")
+        return done
 
     def init(self) -> "ThrowawayPostgres":
-        self.dir.mkdir(parents=True, exist_ok=True)
         if os.geteuid() == 0:
             shutil.chown(self.dir, "postgres")
         self._as_postgres("initdb", "-D", str(self.data), "-A", "trust", "-U", "postgres", "--no-sync")
@@ -252,5 +258,67 @@ class ThrowawayPostgres:
         self._as_postgres("pg_ctl", "-D", str(self.data), "-m", mode, "-w", "stop", check=False)
 
     def restart(self) -> None:
+        """Stop as a crash would (every connection cut), then start again on the same port."""
         self.stop("immediate")
         self.start()
+
+    def destroy(self) -> None:
+        self.stop("immediate")
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def load_schema_from(self, database_url: str) -> None:
+        """Copy a migrated database (schema and its few rows) instead of migrating from scratch: seconds saved."""
+        dump = subprocess.run(
+            [str(self.bin / "pg_dump"), "--no-owner", "--no-privileges", database_url],
+            capture_output=True,
+            check=True,
+            timeout=60,
+        )
+        subprocess.run(
+            [str(self.bin / "psql"), "-q", "-v", "ON_ERROR_STOP=1", self.url],
+            input=dump.stdout,
+            capture_output=True,
+            check=True,
+            timeout=60,
+        )
+
+    def query(self, sql: str) -> list[tuple]:
+        """One short connection per question: the server may have restarted since the last."""
+        import psycopg
+
+        with psycopg.connect(self.url, autocommit=True, connect_timeout=2) as conn:
+            return conn.execute(sql).fetchall()
+
+
+class WebServer:
+    """gunicorn serving the project, as in production, in its own process group."""
+
+    def __init__(self, env: dict, logs: Path):
+        self.port, self.env, self.log = free_port(), env, logs / "web.log"
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> "WebServer":
+        out = open(self.log, "ab")  # noqa: SIM115 - closed with the process
+        gunicorn = str(Path(sys.executable).with_name("gunicorn"))
+        args = [gunicorn, "config.wsgi:application", "-b", f"127.0.0.1:{self.port}", "-w", "1", "--timeout", "30"]
+        self.process = subprocess.Popen(args, cwd=ROOT, env=self.env, stdout=out, stderr=out, start_new_session=True)
+        out.close()
+        wait_for(lambda: self.status("/health/live") == 200, timeout=30, what="the web server")
+        return self
+
+    def status(self, path: str) -> int | None:
+        import urllib.error
+        import urllib.request
+
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{self.port}{path}", timeout=5) as response:
+                return response.status
+        except urllib.error.HTTPError as error:
+            return error.code
+        except OSError:
+            return None
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            self.process.wait(15)

@@ -68,9 +68,7 @@ def test_a_worker_killed_after_the_send_was_recorded_does_not_send_again(smtp, e
         assert row(reminder_id).state == State.SENT
 
         w.kill_child()
-        wait_for(
-            lambda: len((tmp_path / "runs").read_text().split()) == 2, timeout=30, what="the task to come back"
-        )
+        wait_for(lambda: len((tmp_path / "runs").read_text().split()) == 2, timeout=30, what="the task to come back")
         wait_for(lambda: b"succeeded" in w.log.read_bytes(), timeout=10, what="the redelivered task to finish")
 
     assert len(smtp.messages) == 1
