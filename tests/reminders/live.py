@@ -282,12 +282,12 @@ class ThrowawayPostgres:
             timeout=60,
         )
 
-    def query(self, sql: str) -> list[tuple]:
+    def query(self, sql: str, params=()) -> list[tuple]:
         """One short connection per question: the server may have restarted since the last."""
         import psycopg
 
         with psycopg.connect(self.url, autocommit=True, connect_timeout=2) as conn:
-            return conn.execute(sql).fetchall()
+            return conn.execute(sql, params).fetchall()
 
 
 class WebServer:

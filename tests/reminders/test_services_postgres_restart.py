@@ -34,9 +34,7 @@ def seed(env, count: int) -> list[int]:
 
 def states(postgres, ids) -> dict[str, int]:
     try:
-        rows = postgres.query(
-            "SELECT state, count(*) FROM accounts_reminder WHERE id IN (%s) GROUP BY state" % ",".join(map(str, ids))
-        )
+        rows = postgres.query("SELECT state, count(*) FROM accounts_reminder WHERE id = ANY(%s) GROUP BY state", [ids])
     except Exception:  # the server is restarting: ask again later
         return {}
     return dict(rows)
