@@ -36,11 +36,12 @@ def validate_lead_minutes(value) -> None:
 
 
 def lead_label(lead: datetime.timedelta | None) -> str:
-    """2880 min -> "2 days", 1440 -> "24 hours", 90 -> "90 minutes": the largest whole unit, days from two."""
+    """10080 min -> "1 week", 2880 -> "2 days", 1440 -> "24 hours", 90 -> "90 minutes": the largest whole unit
+    (days from two on: "24 hours" is how people say a day ahead)."""
     if not lead:
         return ""
     minutes = int(lead.total_seconds()) // 60
-    for size, word in ((24 * 60, "day"), (60, "hour"), (1, "minute")):
+    for size, word in ((7 * 24 * 60, "week"), (24 * 60, "day"), (60, "hour"), (1, "minute")):
         if minutes % size == 0 and (word != "day" or minutes >= 2 * size):
             count = minutes // size
             return f"{count} {word}{'' if count == 1 else 's'}"
