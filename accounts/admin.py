@@ -17,3 +17,6 @@ class UserAdmin(BaseUserAdmin):
     def role(self, user):
         # The role is the group (accounts.roles): admins change it under Permissions > Groups.
         return ", ".join(group.name for group in user.groups.all()) or "Reader"
+
+
+from accounts.reminders import admin as reminders_admin  # noqa: E402,F401 - subscriptions and reminders

@@ -25,3 +25,6 @@ class AccountsConfig(AppConfig):
         # An admin gives or takes a role by changing the user's group; admin-site access follows it.
         user_groups = self.get_model("User").groups.through
         m2m_changed.connect(_staff_follows_role, sender=user_groups, dispatch_uid="accounts.staff_follows_role")
+        from accounts.reminders import signals as reminder_signals
+
+        reminder_signals.connect()  # reminders follow the record

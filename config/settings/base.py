@@ -123,7 +123,26 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "UTC"
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False  # keep the JSON log lines of LOGGING below
+# Deployments sharing one Redis keep their tasks apart by queue name.
+CELERY_TASK_DEFAULT_QUEUE = env("CELERY_QUEUE", "celery")
 CELERY_BEAT_SCHEDULE: dict = {}
+
+# Reminders ----------------------------------------------------------------------------------------------------
+# Reminders are rows in the database; beat runs the dispatcher, which claims due rows and enqueues one send task
+# each. Every interval is in seconds so tests and small deployments can shorten them.
+REMINDER_DISPATCH_EVERY = envint("REMINDER_DISPATCH_EVERY", 60, minimum=1)
+REMINDER_SEND_LEASE = envint("REMINDER_SEND_LEASE", 300, minimum=2)  # a sending worker silent this long is dead
+REMINDER_QUEUE_LEASE = envint("REMINDER_QUEUE_LEASE", 600, minimum=2)  # a queued task unseen this long was lost
+REMINDER_MAX_ATTEMPTS = envint("REMINDER_MAX_ATTEMPTS", 5, minimum=1)
+REMINDER_RETRY_BACKOFF = envint("REMINDER_RETRY_BACKOFF", 60, minimum=1)  # doubles after each failed attempt
+REMINDER_NUDGE_AFTER = envint("REMINDER_NUDGE_AFTER", 6 * 3600)  # a round still "scheduled" this long after start
+REMINDER_WEBHOOK_TIMEOUT = envint("REMINDER_WEBHOOK_TIMEOUT", 10, minimum=1)
+CELERY_BEAT_SCHEDULE["dispatch-reminders"] = {
+    "task": "accounts.tasks.dispatch_reminders",
+    "schedule": REMINDER_DISPATCH_EVERY,
+    # A tick nobody ran in time is dropped: the next one finds the same rows.
+    "options": {"expires": REMINDER_DISPATCH_EVERY},
+}
 
 # Users --------------------------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
