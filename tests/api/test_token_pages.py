@@ -56,7 +56,7 @@ def test_a_user_makes_uses_and_revokes_a_token_in_the_browser(page, analyst, liv
     page.goto("/accounts/login/?next=/accounts/tokens/")
     page.fill("input[name=username]", "analyst")
     page.fill("input[name=password]", "pw-analyst")
-    page.click("button[type=submit], input[type=submit]")
+    page.get_by_role("button", name="Log in").click()
     page.fill("input[name=name]", "newsroom importer")
     page.click("button:has-text('Create token')")
     key = page.inner_text("[data-testid=new-key]")
