@@ -58,6 +58,7 @@ class SubscriptionViewSet(viewsets.ModelViewSet):
 
     serializer_class = SubscriptionSerializer
     permission_classes = [permissions.IsAuthenticated]
+    queryset = Subscription.objects.none()  # tells the schema the model; get_queryset() scopes to the user
 
     def get_queryset(self):
         return (
