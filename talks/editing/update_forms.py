@@ -19,7 +19,10 @@ from talks.services import version_of
 class Versioned(NoteForm):
     """A hidden copy of the record's last-saved time: saving over a newer change is refused (see record_save)."""
 
-    version = forms.CharField(widget=forms.HiddenInput)
+    version = forms.CharField(
+        widget=forms.HiddenInput,
+        error_messages={"required": "This form lacks the version it was loaded at: reload the page and edit again."},
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
