@@ -39,6 +39,8 @@ class MeetingEditForm(Versioned, MeetingForm):
             self.initial[name] = venue_wall_clock(getattr(self.instance, name), self.instance.zone)
         for name in self.CITE_FIELDS:
             del self.fields[name]
+        self.fields["sequence"].required = True  # an existing round keeps its number unless one is typed
+        self.fields["sequence"].help_text = ""
 
 
 class StatusForm(Versioned, ErrorsByTheField, forms.ModelForm):
