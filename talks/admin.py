@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
+from django.db import models as db_models
 from simple_history.admin import SimpleHistoryAdmin
 
 from talks import models
@@ -17,6 +18,7 @@ class RecordAdmin(SimpleHistoryAdmin):
     """Admin access follows talks.permissions, the same check the web views and the API use."""
 
     form = RecordForm
+    formfield_overrides = {db_models.URLField: {"assume_scheme": "https"}}
 
     def save_model(self, request, obj, form, change):
         obj._change_reason = form.cleaned_data.get("edit_note") or None

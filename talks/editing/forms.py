@@ -21,6 +21,9 @@ class MeetingForm(ErrorsByTheField, CiteForm, forms.ModelForm):
     """The round itself. Times are typed as the venue's clock shows them."""
 
     venue_timezone = time_zone_field(initial="Europe/Istanbul", label="Venue time zone")
+    sequence = forms.IntegerField(
+        min_value=1, max_value=32767, required=False, help_text="Leave empty for the next round of the track."
+    )
 
     class Meta:
         model = Meeting
@@ -47,12 +50,10 @@ class MeetingForm(ErrorsByTheField, CiteForm, forms.ModelForm):
             "ended_at": DateTimeLocalInput(),
             "summary": forms.Textarea(attrs={"rows": 3}),
         }
-        help_texts = {"sequence": "Leave empty for the next round of the track."}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["track"].queryset = Track.objects.live()
-        self.fields["sequence"].required = False
         self.fields["status"].initial = Meeting.Status.HELD
 
     def clean(self):
@@ -68,7 +69,7 @@ class MeetingForm(ErrorsByTheField, CiteForm, forms.ModelForm):
         if data.get("started_at") and not data.get("date") and "date" not in self.errors:
             data["date"] = data["started_at"].astimezone(zone).date()  # the venue's day
         track = data.get("track")
-        if track and not data.get("sequence") and "sequence" not in self.errors:
+        if track and data.get("sequence") is None and "sequence" not in self.errors:
             last = track.meetings.order_by("-sequence").values_list("sequence", flat=True).first()
             data["sequence"] = (last or 0) + 1
         elif track and data.get("sequence"):

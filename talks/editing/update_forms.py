@@ -19,7 +19,10 @@ from talks.services import version_of
 class Versioned(NoteForm):
     """A hidden copy of the record's last-saved time: saving over a newer change is refused (see record_save)."""
 
-    version = forms.CharField(widget=forms.HiddenInput)
+    version = forms.CharField(
+        widget=forms.HiddenInput,
+        error_messages={"required": "This form lacks the version it was loaded at: reload the page and edit again."},
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -36,6 +39,8 @@ class MeetingEditForm(Versioned, MeetingForm):
             self.initial[name] = venue_wall_clock(getattr(self.instance, name), self.instance.zone)
         for name in self.CITE_FIELDS:
             del self.fields[name]
+        self.fields["sequence"].required = True  # an existing round keeps its number unless one is typed
+        self.fields["sequence"].help_text = ""
 
 
 class StatusForm(Versioned, ErrorsByTheField, forms.ModelForm):

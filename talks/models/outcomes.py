@@ -74,5 +74,5 @@ class OutcomeProgress(Recorded, Citable):
         return f"{self.as_of}: {self.get_status_display()}"
 
     def clean(self):
-        if self.outcome_id and self.outcome.meeting.date and self.as_of < self.outcome.meeting.date:
+        if self.outcome_id and self.as_of and self.outcome.meeting.date and self.as_of < self.outcome.meeting.date:
             raise ValidationError({"as_of": "Progress cannot predate the round that agreed the outcome."})

@@ -188,6 +188,13 @@ def test_a_modified_position_needs_its_new_wording(client, editor, scene, round_
         {"delegations-TOTAL_FORMS": "100000"},
         {"outcomes-0-parties": "99999"},
         {"meeting-cite_source": "-1"},
+        {"statements-0-said_on": "soon"},
+        {"demands-0-existing": "abc"},
+        {"demands-0-action": "raised"},
+        {"absences-0-new_source_url": "javascript:alert(1)"},
+        {"agenda-0-title": "x" * 400},
+        {"meeting-sequence": "0"},
+        {"meeting-venue_country": "Turkey"},
     ],
 )
 def test_no_input_breaks_it(client, editor, scene, round_post, junk):
