@@ -96,4 +96,4 @@ def test_it_counts_down_to_the_next_round(client, db):
         scheduled_start=datetime.datetime(2025, 6, 3, 9, 0, tzinfo=datetime.UTC),
     )
     page = text(client.get(meeting.track.get_absolute_url()))
-    assert "Next round: Round" in page and "Second round" in page and "in 2 days" in page
+    assert "Next round in 2 days: Round" in page and "Second round" in page and "in 2 days" in page
