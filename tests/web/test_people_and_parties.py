@@ -54,3 +54,9 @@ def test_they_cost_the_same_queries_for_1_or_30_rounds(client, db, django_assert
         client.get(f"/parties/{data['sides'][0].slug}/")
     with django_assert_max_num_queries(3):
         client.get("/people/")
+
+
+def test_what_a_person_said_carries_its_sources(client, demo):
+    page = text(client.get("/people/rustem-umerov/"))
+    assert "A date for the exchange has been set" in page
+    assert "at the round [1] Sources Euromaidan Press: Russia and Ukraine agree" in page
