@@ -1,6 +1,6 @@
 """What each page reads, in a fixed number of queries however many rows there are."""
 
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models import OuterRef, Prefetch, Q, Subquery
 
 from talks.models import (
     Absence,
@@ -22,6 +22,11 @@ from talks.models import (
 def visible_rounds(user):
     """Rounds the reader may see: the round and its track both published, or the reader an editor."""
     return Meeting.objects.visible_to(user).filter(track__in=Track.objects.visible_to(user))
+
+
+def visible_events(user):
+    """Steps of a position taken outside any round, or at a round the reader may see."""
+    return DemandEvent.objects.filter(Q(meeting__isnull=True) | Q(meeting__in=visible_rounds(user)))
 
 
 def cited():
@@ -69,7 +74,7 @@ def round_page(user):
         .prefetch_related(
             cited(),
             Prefetch("demand__citations", queryset=cited().queryset),
-            Prefetch("demand__events", queryset=DemandEvent.objects.order_by("occurred_on", "id")),
+            Prefetch("demand__events", queryset=visible_events(user).order_by("occurred_on", "id")),
         )
         .order_by("demand_id", "id")
     )
@@ -111,7 +116,7 @@ def timeline_rounds(user):
 
 def demands_with_history(user):
     events = (
-        DemandEvent.objects.select_related("meeting", "actor").prefetch_related(cited()).order_by("occurred_on", "id")
+        visible_events(user).select_related("meeting", "actor").prefetch_related(cited()).order_by("occurred_on", "id")
     )
     return with_last_change(
         Demand.objects.visible_to(user)

@@ -2,6 +2,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
 from talks import querysets
+from talks.footnotes import Footnotes
 from talks.models import Absence, DelegationMember, Demand, Party, Person, PersonRole, Track
 
 
@@ -29,6 +30,7 @@ def person_detail(request, slug):
     )
     context = {
         "person": person,
+        "notes": Footnotes(),
         "seats": seats,
         "absences": Absence.objects.filter(person=person, meeting__in=rounds).select_related("meeting__track"),
         "statements": querysets.visible_statements(request.user).filter(speaker=person).select_related("meeting"),

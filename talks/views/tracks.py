@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from talks import exports, querysets, timeline
 from talks.filters import RoundFilter
-from talks.models import Party, Track
+from talks.models import Meeting, Party, Track
 
 
 def track_parties(track):
@@ -14,6 +14,14 @@ def track_parties(track):
         .distinct()
         .order_by("name")
     )
+
+
+def next_round(rounds, now):
+    """The next scheduled round among those listed, for the countdown at the top of the track."""
+    upcoming = [
+        m for m in rounds if m.status == Meeting.Status.SCHEDULED and m.scheduled_start and m.scheduled_start >= now
+    ]
+    return min(upcoming, key=lambda m: m.scheduled_start, default=None)
 
 
 def track_detail(request, slug):
@@ -34,5 +42,6 @@ def track_detail(request, slug):
         "rounds": rounds,
         "timeline": timeline.build(rounds, today=timezone.localdate()),
         "legend": timeline.legend(),
+        "next_round": next_round(rounds, timezone.now()),
     }
     return render(request, "talks/track_detail.html", context)

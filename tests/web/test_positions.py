@@ -62,3 +62,14 @@ def test_it_costs_the_same_queries_for_1_or_40_rounds(client, db, django_assert_
         client.get(f"/tracks/{data['track'].slug}/positions/")
     with django_assert_max_num_queries(7):
         client.get(data["demand"].get_absolute_url())
+
+
+def test_a_step_taken_at_a_draft_round_stays_hidden_from_readers(client, db, analyst):
+    data = builders.busy_track(2)
+    data["meetings"][1].publication = "draft"
+    data["meetings"][1].save()
+    client.force_login(analyst)
+    page = text(client.get(data["demand"].get_absolute_url()))
+    assert "↻ Reiterated" not in page and "● Raised" in page
+    matrix = text(client.get(f"/tracks/{data['track'].slug}/positions/"))
+    assert "Reiterated" not in matrix.split("Demands (rows)")[1]

@@ -3,11 +3,13 @@
 import datetime
 
 import pytest
+import time_machine
 
 from talks.choices import DatePrecision, DateQualifier
 from talks.models import Meeting
 from tests import factories as f
 from tests.web import builders
+from tests.web.html import text
 
 
 def rounds_listed(response) -> int:
@@ -83,3 +85,15 @@ def test_it_costs_the_same_queries_for_1_or_50_rounds(client, db, django_assert_
     with django_assert_max_num_queries(8):
         response = client.get(track.get_absolute_url(), {"status": "held"})
     assert rounds_listed(response) == size
+
+
+@time_machine.travel(datetime.datetime(2025, 6, 1, 9, 0, tzinfo=datetime.UTC), tick=False)
+def test_it_counts_down_to_the_next_round(client, db):
+    meeting = f.MeetingFactory(
+        title="Second round",
+        status=Meeting.Status.SCHEDULED,
+        date=None,
+        scheduled_start=datetime.datetime(2025, 6, 3, 9, 0, tzinfo=datetime.UTC),
+    )
+    page = text(client.get(meeting.track.get_absolute_url()))
+    assert "Next round in 2 days: Round" in page and "Second round" in page and "in 2 days" in page
