@@ -38,7 +38,9 @@ def test_an_unknown_parameter_on_one_record_is_a_400(api):
     assert api.get(f"/api/v1/meetings/{meeting.pk}/?held_after=2025-01-01").status_code == 400
 
 
-@pytest.mark.parametrize("path", ["/api/v1/meetings/99999999999999999999999/", "/api/v1/meetings/abc/", "/api/v1/nothing/"])
+@pytest.mark.parametrize(
+    "path", ["/api/v1/meetings/99999999999999999999999/", "/api/v1/meetings/abc/", "/api/v1/nothing/"]
+)
 def test_an_unknown_record_is_a_404(api, path):
     assert api.get(path).status_code == 404
 
