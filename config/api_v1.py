@@ -7,6 +7,7 @@ from rest_framework.routers import DefaultRouter
 
 from exchanges import api as exchanges_api
 from talks.api import views as talks_api
+from talks.api import links
 from talks.api.endpoints import BulkDownloadView, RoundLogView
 from talks.api.sync import DeletionsView
 from talks.models.base import Recorded
@@ -16,6 +17,7 @@ app_name = "api"
 router = DefaultRouter()
 for prefix, viewset, basename in talks_api.ROUTES + exchanges_api.ROUTES:
     router.register(prefix, viewset, basename=basename)
+links.register(talks_api.ROUTES + exchanges_api.ROUTES)
 
 
 def record_models() -> list:
