@@ -6,8 +6,8 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 from rest_framework.routers import DefaultRouter
 
 from exchanges import api as exchanges_api
-from talks.api import views as talks_api
 from talks.api import links
+from talks.api import views as talks_api
 from talks.api.endpoints import BulkDownloadView, RoundLogView
 from talks.api.sync import DeletionsView
 from talks.models.base import Recorded
