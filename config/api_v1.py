@@ -6,6 +6,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 from rest_framework.routers import DefaultRouter
 
 from exchanges import api as exchanges_api
+from talks.api import links
 from talks.api import views as talks_api
 from talks.api.endpoints import BulkDownloadView, RoundLogView
 from talks.api.sync import DeletionsView
@@ -16,6 +17,7 @@ app_name = "api"
 router = DefaultRouter()
 for prefix, viewset, basename in talks_api.ROUTES + exchanges_api.ROUTES:
     router.register(prefix, viewset, basename=basename)
+links.register(talks_api.ROUTES + exchanges_api.ROUTES)
 
 
 def record_models() -> list:
@@ -34,6 +36,10 @@ urlpatterns = [
     path("bulk/", RecordBulkDownloadView.as_view(), name="bulk"),
     path("schema/", SpectacularAPIView.as_view(api_version="v1"), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
-    path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+    path(
+        "redoc/",
+        SpectacularRedocView.as_view(url_name="api:schema", template_name="api/redoc.html"),
+        name="redoc",
+    ),
     path("", include(router.urls)),
 ]

@@ -256,6 +256,9 @@ REST_FRAMEWORK = {
         "anon": env("API_THROTTLE_ANON", "60/min"),
         "user": env("API_THROTTLE_USER", "600/min"),
     },
+    # How many proxies in front of us append to X-Forwarded-For: 0 reads the client's own address, so a client
+    # cannot dodge its limit by sending the header itself.
+    "NUM_PROXIES": envint("API_NUM_PROXIES", 0),
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DATETIME_FORMAT": "iso-8601",

@@ -81,6 +81,11 @@ def test_too_many_requests_is_a_429_with_retry_after(api, rates):
     assert int(limited["Retry-After"]) > 0
 
 
+def test_a_forged_forwarded_address_does_not_dodge_the_limit(api, rates):
+    statuses = [api.get("/api/v1/parties/", HTTP_X_FORWARDED_FOR=f"10.0.0.{n}").status_code for n in range(4)]
+    assert statuses[-1] == 429
+
+
 def test_a_token_raises_the_read_limit(api, editor_api, rates):
     assert [api.get("/api/v1/parties/").status_code for _ in range(4)][-1] == 429
     assert {editor_api.get("/api/v1/parties/").status_code for _ in range(8)} == {200}

@@ -162,3 +162,20 @@ def test_drafts_are_read_by_editors_only(as_role):
         assert as_role(role).get(f"/api/v1/meetings/{draft.pk}/").status_code == status
         ids = [row["id"] for row in as_role(role).get("/api/v1/meetings/").json()["results"]]
         assert (draft.pk in ids) == (status == 200)
+
+
+def test_publishing_needs_the_publish_permission(django_user_model):
+    from django.contrib.auth.models import Permission
+
+    from tests.api.conftest import client_for
+
+    writer = django_user_model.objects.create_user("writer", password="pw-writer-1234")
+    writer.user_permissions.add(Permission.objects.get(codename="edit_record"))
+    client = client_for(writer)
+    track = f.TrackFactory()
+    draft = {"track": track.pk, "sequence": 5, "date": "2025-06-02"}
+    assert client.post("/api/v1/meetings/", draft, format="json").status_code == 201
+    published = {**draft, "sequence": 6, "publication": "published"}
+    response = client.post("/api/v1/meetings/", published, format="json")
+    assert response.status_code == 403
+    assert "Publishing" in response.json()["detail"]

@@ -10,6 +10,7 @@ from rest_framework import serializers
 from rest_framework.exceptions import PermissionDenied
 
 from talks.api.errors import as_drf_detail
+from talks.api.links import related_links
 from talks.models import Publication
 from talks.models.base import Publishable
 from talks.permissions import can_publish
@@ -48,6 +49,11 @@ class RecordSerializer(serializers.ModelSerializer):
             for name in self.includable:
                 if name not in include:
                     self.fields.pop(name, None)
+
+    def get_fields(self):
+        fields = super().get_fields()
+        fields.update(related_links(self.Meta.model, list(fields)))
+        return fields
 
     def validate(self, attrs):
         attrs = super().validate(attrs)

@@ -1,7 +1,9 @@
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from talks.api.links import BASENAMES, record_url
 from talks.api.serializers.base import RecordSerializer, self_link
 from talks.api.visibility import citable_models
 from talks.models import Citation, Source
@@ -42,11 +44,17 @@ class CitationSerializer(RecordSerializer):
     url = self_link("citation")
     fact_type = FactTypeField(source="content_type_id")
     fact_id = serializers.IntegerField(source="object_id", min_value=1, max_value=2**63 - 1)
+    fact_url = serializers.SerializerMethodField(help_text="The cited fact's own address.")
 
     class Meta:
         model = Citation
         exclude = ["content_type", "object_id"]
         read_only_fields = ["created_at", "updated_at"]
+
+    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
+    def get_fact_url(self, citation):
+        label = ContentType.objects.get_for_id(citation.content_type_id).model_class()._meta.label_lower
+        return record_url(BASENAMES.get(label), citation.object_id, self.context.get("request"))
 
     def validate(self, attrs):
         content_type_id = attrs.get("content_type_id", self.instance and self.instance.content_type_id)
