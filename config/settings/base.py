@@ -105,6 +105,7 @@ else:
         "data_folder_in": str(BROKER_DIR / "out"),
         "data_folder_out": str(BROKER_DIR / "out"),
         "processed_folder": str(BROKER_DIR / "processed"),
+        "control_folder": str(BROKER_DIR / "control"),  # else kombu makes ./control wherever the worker starts
         "store_processed": False,
     }
 CELERY_TASK_ACKS_LATE = True  # a task is acknowledged only once it finished: a killed worker's task is redelivered
