@@ -6,7 +6,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from accounts.models import Subscription
-from accounts.models.subscriptions import MAX_LEAD_MINUTES, MAX_LEAD_TIMES
+from accounts.models.subscriptions import MAX_LEAD_MINUTES, MAX_LEAD_TIMES, MAX_SUBSCRIPTIONS
 from accounts.reminders.planning import subscription_replan
 from talks.models import Track
 
@@ -42,6 +42,8 @@ class SubscriptionSerializer(serializers.ModelSerializer):
         return sorted(value, reverse=True)
 
     def validate(self, attrs):
+        if Subscription.objects.at_limit_for(self.context["request"].user, besides=self.instance):
+            raise serializers.ValidationError({"non_field_errors": [f"At most {MAX_SUBSCRIPTIONS} subscriptions."]})
         channel = attrs.get("channel", getattr(self.instance, "channel", Subscription.Channel.EMAIL))
         url = attrs.get("webhook_url", getattr(self.instance, "webhook_url", ""))
         if channel == Subscription.Channel.WEBHOOK and not url:
