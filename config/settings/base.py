@@ -123,7 +123,7 @@ CELERY_BEAT_SCHEDULE: dict = {}
 # each. Every interval is in seconds so tests and small deployments can shorten them.
 REMINDER_DISPATCH_EVERY = envint("REMINDER_DISPATCH_EVERY", 60, minimum=1)
 REMINDER_SEND_LEASE = envint("REMINDER_SEND_LEASE", 300, minimum=2)  # a sending worker silent this long is dead
-REMINDER_QUEUE_LEASE = envint("REMINDER_QUEUE_LEASE", 600, minimum=2)  # a queued task unseen this long was lost
+REMINDER_QUEUE_LEASE = envint("REMINDER_QUEUE_LEASE", 300, minimum=2)  # a queued task unseen this long was lost
 REMINDER_MAX_ATTEMPTS = envint("REMINDER_MAX_ATTEMPTS", 5, minimum=1)
 REMINDER_RETRY_BACKOFF = envint("REMINDER_RETRY_BACKOFF", 60, minimum=1)  # doubles after each failed attempt
 REMINDER_NUDGE_AFTER = envint("REMINDER_NUDGE_AFTER", 6 * 3600)  # a round still "scheduled" this long after start

@@ -176,3 +176,23 @@ def test_editors_without_admin_rights_cannot_see_reminders_in_the_admin(client, 
     client.force_login(editor)
 
     assert client.get("/admin/accounts/reminder/").status_code == 403
+
+
+def test_the_send_task_tries_again_when_the_database_is_away(queued, monkeypatch):
+    from django.db import OperationalError
+
+    from accounts import tasks
+
+    calls = []
+
+    def database_away(**kwargs):
+        calls.append(kwargs)
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(tasks, "reminder_deliver", database_away)
+
+    tasks.send_reminder.apply(args=[queued.pk])  # run in-process, retries run at once instead of after a backoff
+
+    assert len(calls) == 1 + tasks.send_reminder.max_retries
+    queued.refresh_from_db()
+    assert queued.state == State.QUEUED, "the row waits as it was; its queue lease is the last resort"

@@ -55,8 +55,13 @@ def test_web_and_worker_ride_out_a_postgres_restart_and_every_reminder_is_sent_o
             smtp.hold("data")  # a send under way when the database goes: taken by the server, not yet recorded
             during = seed(env, 30)
             wait_for(smtp.holding.is_set, timeout=20, what="a send to be under way")
-            postgres.restart()
+            postgres.stop("immediate")  # as a crash: every connection cut
             smtp.release()
+            wait_for(
+                lambda: b"the database is away" in worker.log.read_bytes(), timeout=20, what="the worker to notice"
+            )
+            assert web.status("/") == 500
+            postgres.start()
 
             wait_for(lambda: states(postgres, during) == {"sent": 30}, timeout=60, what="the rest to be sent")
             wait_for(lambda: web.status("/") == 200, timeout=10, what="the web app to serve pages again")
