@@ -128,6 +128,8 @@ REMINDER_MAX_ATTEMPTS = envint("REMINDER_MAX_ATTEMPTS", 5, minimum=1)
 REMINDER_RETRY_BACKOFF = envint("REMINDER_RETRY_BACKOFF", 60, minimum=1)  # doubles after each failed attempt
 REMINDER_NUDGE_AFTER = envint("REMINDER_NUDGE_AFTER", 6 * 3600)  # a round still "scheduled" this long after start
 REMINDER_WEBHOOK_TIMEOUT = envint("REMINDER_WEBHOOK_TIMEOUT", 10, minimum=1)
+# Webhook URLs are chosen by readers: posting to loopback or private addresses is refused unless allowed here.
+REMINDER_WEBHOOK_ALLOW_PRIVATE = envbool("REMINDER_WEBHOOK_ALLOW_PRIVATE", DEBUG)
 CELERY_BEAT_SCHEDULE["dispatch-reminders"] = {
     "task": "accounts.tasks.dispatch_reminders",
     "schedule": REMINDER_DISPATCH_EVERY,
