@@ -1,12 +1,13 @@
 """The API for a user's own reminder subscriptions: /api/v1/subscriptions/."""
 
 from django.db import transaction
+from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, routers, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from accounts.models import Subscription
-from accounts.models.subscriptions import MAX_LEAD_MINUTES, MAX_LEAD_TIMES
+from accounts.models.subscriptions import MAX_LEAD_MINUTES, MAX_LEAD_TIMES, MAX_SUBSCRIPTIONS
 from accounts.reminders.planning import subscription_replan
 from talks.models import Track
 
@@ -42,6 +43,8 @@ class SubscriptionSerializer(serializers.ModelSerializer):
         return sorted(value, reverse=True)
 
     def validate(self, attrs):
+        if Subscription.objects.at_limit_for(self.context["request"].user, besides=self.instance):
+            raise serializers.ValidationError({"non_field_errors": [f"At most {MAX_SUBSCRIPTIONS} subscriptions."]})
         channel = attrs.get("channel", getattr(self.instance, "channel", Subscription.Channel.EMAIL))
         url = attrs.get("webhook_url", getattr(self.instance, "webhook_url", ""))
         if channel == Subscription.Channel.WEBHOOK and not url:
@@ -61,6 +64,8 @@ class SubscriptionViewSet(viewsets.ModelViewSet):
     queryset = Subscription.objects.none()  # tells the schema the model; get_queryset() scopes to the user
 
     def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # the schema generator has no user
+            return Subscription.objects.none()
         return (
             Subscription.objects.filter(user=self.request.user, unsubscribed_at__isnull=True)
             .select_related("track")
@@ -84,6 +89,7 @@ class SubscriptionViewSet(viewsets.ModelViewSet):
         instance.unsubscribe()
         subscription_replan(subscription=instance)
 
+    @extend_schema(request=None, responses=SubscriptionSerializer)
     @action(detail=True, methods=["post"], url_path="rotate-secret")
     def rotate_secret(self, request, pk=None):
         subscription = self.get_object()

@@ -13,6 +13,7 @@ from django.utils import timezone
 DEFAULT_LEAD_MINUTES = [24 * 60, 60]
 MAX_LEAD_MINUTES = 30 * 24 * 60
 MAX_LEAD_TIMES = 6
+MAX_SUBSCRIPTIONS = 50  # per user: enough for every track, not enough to turn reminders into a mailing cannon
 
 
 def default_lead_minutes() -> list[int]:
@@ -49,6 +50,12 @@ def lead_label(lead: datetime.timedelta | None) -> str:
 
 
 class SubscriptionQuerySet(models.QuerySet):
+    def at_limit_for(self, user, *, besides=None) -> bool:
+        others = self.filter(user=user, unsubscribed_at__isnull=True)
+        if besides is not None and besides.pk:
+            others = others.exclude(pk=besides.pk)
+        return others.count() >= MAX_SUBSCRIPTIONS
+
     def active(self):
         return self.filter(unsubscribed_at__isnull=True, user__is_active=True)
 

@@ -98,7 +98,7 @@ def _finish(reminder: Reminder, claim: str, **fields) -> int:
 
 def _record_failure(reminder: Reminder, claim: str, error: Exception) -> str:
     message = f"{type(error).__name__}: {error}"[:2000]
-    if reminder.attempts >= settings.REMINDER_MAX_ATTEMPTS:
+    if reminder.attempts >= settings.REMINDER_MAX_ATTEMPTS or isinstance(error, webhooks.WebhookRefused):
         _finish(reminder, claim, state=State.FAILED, last_error=message)
         return "failed"
     _finish(

@@ -48,8 +48,8 @@ def why_not_announced(meeting: Meeting) -> str:
     return RESCHEDULED
 
 
-def _replan_reasons(meeting_statuses=Meeting.Status) -> list[str]:
-    called_off = [NO_LONGER_SCHEDULED.format(status=label.lower()) for label in meeting_statuses.labels]
+def _replan_reasons() -> list[str]:
+    called_off = [NO_LONGER_SCHEDULED.format(status=label.lower()) for label in Meeting.Status.labels]
     return [RESCHEDULED, WITHDRAWN, SUBSCRIPTION_CHANGED, *called_off]
 
 

@@ -2,9 +2,12 @@
 
 import hashlib
 import hmac
+import ipaddress
 import json
+import socket
 import time
 import urllib.request
+from urllib.parse import urlsplit
 
 from django.conf import settings
 
@@ -18,6 +21,21 @@ DELIVERY_HEADER = "X-Roundtable-Delivery"
 
 class WebhookError(Exception):
     pass
+
+
+class WebhookRefused(WebhookError):
+    """Not worth retrying: the endpoint is one we will not post to."""
+
+
+def refuse_private(url: str) -> None:
+    """Readers choose the URL: never let it point the server at its own network (loopback, private ranges)."""
+    if settings.REMINDER_WEBHOOK_ALLOW_PRIVATE:
+        return
+    host = urlsplit(url).hostname or ""
+    for *_, address in socket.getaddrinfo(host, None):
+        ip = ipaddress.ip_address(address[0])
+        if not ip.is_global:
+            raise WebhookRefused(f"{host} resolves to {ip}, which is not a public address")
 
 
 def signature(secret: str, timestamp: str, body: bytes) -> str:
@@ -58,6 +76,7 @@ _opener = urllib.request.build_opener(_NoRedirects)
 
 
 def post(reminder: Reminder) -> None:
+    refuse_private(reminder.subscription.webhook_url)
     body = json.dumps(payload(reminder), separators=(",", ":"), sort_keys=True).encode()
     timestamp = str(int(time.time()))
     request = urllib.request.Request(

@@ -1,7 +1,7 @@
 from django import forms
 
 from accounts.models import Subscription
-from accounts.models.subscriptions import MAX_LEAD_MINUTES, validate_lead_minutes
+from accounts.models.subscriptions import MAX_LEAD_MINUTES, MAX_SUBSCRIPTIONS, validate_lead_minutes
 from talks.models import Track
 
 LEAD_CHOICES = [
@@ -64,6 +64,8 @@ class SubscriptionForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        if Subscription.objects.at_limit_for(self.instance.user, besides=self.instance):
+            raise forms.ValidationError(f"At most {MAX_SUBSCRIPTIONS} subscriptions: change or stop one first.")
         minutes = list(cleaned.get("leads") or [])
         other = cleaned.get("other_lead")
         if other and other not in minutes:

@@ -114,6 +114,7 @@ else:
         "data_folder_in": str(BROKER_DIR / "out"),
         "data_folder_out": str(BROKER_DIR / "out"),
         "processed_folder": str(BROKER_DIR / "processed"),
+        "control_folder": str(BROKER_DIR / "control"),  # else kombu makes ./control wherever the worker starts
         "store_processed": False,
     }
 CELERY_TASK_ACKS_LATE = True  # a task is acknowledged only once it finished: a killed worker's task is redelivered
@@ -132,11 +133,13 @@ CELERY_BEAT_SCHEDULE: dict = {}
 # each. Every interval is in seconds so tests and small deployments can shorten them.
 REMINDER_DISPATCH_EVERY = envint("REMINDER_DISPATCH_EVERY", 60, minimum=1)
 REMINDER_SEND_LEASE = envint("REMINDER_SEND_LEASE", 300, minimum=2)  # a sending worker silent this long is dead
-REMINDER_QUEUE_LEASE = envint("REMINDER_QUEUE_LEASE", 600, minimum=2)  # a queued task unseen this long was lost
+REMINDER_QUEUE_LEASE = envint("REMINDER_QUEUE_LEASE", 300, minimum=2)  # a queued task unseen this long was lost
 REMINDER_MAX_ATTEMPTS = envint("REMINDER_MAX_ATTEMPTS", 5, minimum=1)
 REMINDER_RETRY_BACKOFF = envint("REMINDER_RETRY_BACKOFF", 60, minimum=1)  # doubles after each failed attempt
 REMINDER_NUDGE_AFTER = envint("REMINDER_NUDGE_AFTER", 6 * 3600)  # a round still "scheduled" this long after start
 REMINDER_WEBHOOK_TIMEOUT = envint("REMINDER_WEBHOOK_TIMEOUT", 10, minimum=1)
+# Webhook URLs are chosen by readers: posting to loopback or private addresses is refused unless allowed here.
+REMINDER_WEBHOOK_ALLOW_PRIVATE = envbool("REMINDER_WEBHOOK_ALLOW_PRIVATE", DEBUG)
 CELERY_BEAT_SCHEDULE["dispatch-reminders"] = {
     "task": "accounts.tasks.dispatch_reminders",
     "schedule": REMINDER_DISPATCH_EVERY,

@@ -257,11 +257,6 @@ class ThrowawayPostgres:
     def stop(self, mode: str = "fast") -> None:
         self._as_postgres("pg_ctl", "-D", str(self.data), "-m", mode, "-w", "stop", check=False)
 
-    def restart(self) -> None:
-        """Stop as a crash would (every connection cut), then start again on the same port."""
-        self.stop("immediate")
-        self.start()
-
     def destroy(self) -> None:
         self.stop("immediate")
         shutil.rmtree(self.dir, ignore_errors=True)

@@ -158,3 +158,41 @@ def test_a_cancellation_notice_carries_a_cancelling_calendar_file(queued, track)
     ics = message.attachments[0][1]
     ics = ics.decode() if isinstance(ics, bytes) else ics
     assert "METHOD:CANCEL" in ics and "STATUS:CANCELLED" in ics
+
+
+def test_admins_can_send_failed_reminders_again(queued, admin_client):
+    Reminder.objects.filter(pk=queued.pk).update(state=State.FAILED, attempts=5, last_error="SMTP down")
+
+    response = admin_client.post(
+        "/admin/accounts/reminder/", {"action": "send_again", "_selected_action": [queued.pk]}, follow=True
+    )
+
+    assert "1 reminder(s) will be sent on the next dispatch." in response.content.decode()
+    queued.refresh_from_db()
+    assert queued.state == State.PENDING and queued.attempts == 0
+
+
+def test_editors_without_admin_rights_cannot_see_reminders_in_the_admin(client, editor):
+    client.force_login(editor)
+
+    assert client.get("/admin/accounts/reminder/").status_code == 403
+
+
+def test_the_send_task_tries_again_when_the_database_is_away(queued, monkeypatch):
+    from django.db import OperationalError
+
+    from accounts import tasks
+
+    calls = []
+
+    def database_away(**kwargs):
+        calls.append(kwargs)
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(tasks, "reminder_deliver", database_away)
+
+    tasks.send_reminder.apply(args=[queued.pk])  # run in-process, retries run at once instead of after a backoff
+
+    assert len(calls) == 1 + tasks.send_reminder.max_retries
+    queued.refresh_from_db()
+    assert queued.state == State.QUEUED, "the row waits as it was; its queue lease is the last resort"

@@ -2,34 +2,37 @@
 reminder is lost or doubled, even one whose send was under way when the database went. The cluster is the test's
 own (initdb into a temporary directory); the machine's PostgreSQL is never touched."""
 
+import json
+import subprocess
+import sys
+
 import pytest
 from django.conf import settings
 
-from tests.reminders.live import ThrowawayPostgres, WebServer, Worker, running, service_env, wait_for
+from tests.reminders.live import ROOT, ThrowawayPostgres, WebServer, Worker, running, service_env, wait_for
 
 pytestmark = pytest.mark.services
 
 
 @pytest.fixture
 def postgres(test_database_url):
-    cluster = ThrowawayPostgres().init()
-    cluster.load_schema_from(test_database_url)  # pytest-django's test database: migrated, and empty
-    yield cluster
-    cluster.destroy()
+    cluster = ThrowawayPostgres()
+    try:
+        cluster.init()
+        cluster.load_schema_from(test_database_url)  # pytest-django's test database: migrated, and empty
+        yield cluster
+    finally:
+        cluster.destroy()
 
 
 def seed(env, count: int) -> list[int]:
-    import subprocess
-    import sys
-
-    from tests.reminders.live import ROOT
-
-    code = f"from tests.reminders.seed import due_reminders; print(due_reminders({count}))"
+    """Reminders due now in the throwaway database, made by the project's own code in a subprocess."""
+    code = f"import json; from tests.reminders.seed import due_reminders; print(json.dumps(due_reminders({count})))"
     done = subprocess.run(
         [sys.executable, "manage.py", "shell", "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
     )
     assert done.returncode == 0, done.stderr
-    return eval(done.stdout.strip().splitlines()[-1])  # noqa: S307 - our own list of ints
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def states(postgres, ids) -> dict[str, int]:
@@ -55,8 +58,13 @@ def test_web_and_worker_ride_out_a_postgres_restart_and_every_reminder_is_sent_o
             smtp.hold("data")  # a send under way when the database goes: taken by the server, not yet recorded
             during = seed(env, 30)
             wait_for(smtp.holding.is_set, timeout=20, what="a send to be under way")
-            postgres.restart()
+            postgres.stop("immediate")  # as a crash: every connection cut
             smtp.release()
+            wait_for(
+                lambda: b"the database is away" in worker.log.read_bytes(), timeout=20, what="the worker to notice"
+            )
+            assert web.status("/") == 500
+            postgres.start()
 
             wait_for(lambda: states(postgres, during) == {"sent": 30}, timeout=60, what="the rest to be sent")
             wait_for(lambda: web.status("/") == 200, timeout=10, what="the web app to serve pages again")

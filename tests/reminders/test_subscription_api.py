@@ -127,3 +127,15 @@ def test_the_list_costs_the_same_for_one_or_fifty(api, analyst, django_assert_ma
     Subscription.objects.bulk_create([Subscription(user=analyst, track=TrackFactory()) for _ in range(49)])
     with django_assert_max_num_queries(len(one.captured_queries)):
         assert len(api.get(URL).json()) == 50
+
+
+def test_a_user_holds_at_most_fifty_subscriptions(api, analyst):
+    from accounts.models.subscriptions import MAX_SUBSCRIPTIONS
+
+    Subscription.objects.bulk_create([Subscription(user=analyst) for _ in range(MAX_SUBSCRIPTIONS)])
+
+    response = as_user(api, analyst).post(URL, {}, format="json")
+
+    assert response.status_code == 400 and "At most 50 subscriptions." in response.json()["non_field_errors"]
+    one = Subscription.objects.filter(user=analyst).first()
+    assert as_user(api, analyst).patch(f"{URL}{one.pk}/", {"lead_minutes": [5]}, format="json").status_code == 200

@@ -159,3 +159,12 @@ def test_the_list_costs_the_same_for_one_subscription_or_fifty(client, analyst, 
     with django_assert_max_num_queries(len(one.captured_queries)):
         response = client.get("/accounts/subscriptions/")
     assert response.content.decode().count("Unsubscribe from") == 50
+
+
+def test_the_form_refuses_a_fifty_first_subscription(client, analyst):
+    Subscription.objects.bulk_create([Subscription(user=analyst) for _ in range(50)])
+
+    response = login(client, analyst).post("/accounts/subscriptions/new/", {"channel": "email", "leads": ["60"]})
+
+    assert response.status_code == 400 and "At most 50 subscriptions" in response.content.decode()
+    assert Subscription.objects.count() == 50

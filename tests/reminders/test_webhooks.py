@@ -33,7 +33,8 @@ class Receiver(BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def endpoint():
+def endpoint(settings):
+    settings.REMINDER_WEBHOOK_ALLOW_PRIVATE = True  # the test receiver listens on loopback
     Receiver.received, Receiver.answer = [], 204
     server = HTTPServer(("127.0.0.1", 0), Receiver)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
@@ -107,3 +108,15 @@ def test_an_endpoint_answering_an_error_is_recorded_and_tried_again(queued):
     row.refresh_from_db()
     assert row.state == State.PENDING and row.attempts == 1
     assert row.last_error.startswith("HTTPError: HTTP Error 503")
+
+
+def test_an_endpoint_on_a_private_address_is_refused_for_good(queued, settings):
+    row, _, _ = queued
+    settings.REMINDER_WEBHOOK_ALLOW_PRIVATE = False
+
+    with time_machine.travel(at(2025, 5, 16, 8, 30), tick=False):
+        assert reminder_deliver(reminder_id=row.pk, claim="t") == "failed"
+
+    row.refresh_from_db()
+    assert row.state == State.FAILED and "127.0.0.1, which is not a public address" in row.last_error
+    assert Receiver.received == []
