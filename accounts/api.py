@@ -2,7 +2,7 @@
 
 from django.db import transaction
 from drf_spectacular.utils import extend_schema
-from rest_framework import permissions, routers, serializers, status, viewsets
+from rest_framework import permissions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
@@ -95,8 +95,3 @@ class SubscriptionViewSet(viewsets.ModelViewSet):
         subscription = self.get_object()
         subscription.rotate_secret()
         return Response(self.get_serializer(subscription).data, status=status.HTTP_200_OK)
-
-
-# Its own small router, mounted at api/v1/subscriptions/ by config/urls.py.
-router = routers.SimpleRouter()
-router.register("", SubscriptionViewSet, basename="api-subscription")

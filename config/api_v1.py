@@ -6,6 +6,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
+from accounts.api import SubscriptionViewSet
 from exchanges import api as exchanges_api
 from talks.api import links
 from talks.api import views as talks_api
@@ -19,6 +20,8 @@ router = DefaultRouter()
 for prefix, viewset, basename in talks_api.ROUTES + exchanges_api.ROUTES:
     router.register(prefix, viewset, basename=basename)
 links.register(talks_api.ROUTES + exchanges_api.ROUTES)
+# A user's own reminder subscriptions: not part of the record, so no links or bulk tables for them.
+router.register("subscriptions", SubscriptionViewSet, basename="subscription")
 
 
 def record_models() -> list:

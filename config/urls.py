@@ -2,7 +2,6 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from accounts.api import router as subscription_router
 from config import health
 
 admin.site.site_header = "Roundtable editing"
@@ -16,7 +15,6 @@ urlpatterns = [
     path("api/v1/", include("config.api_v1", namespace="api")),
     path("api/docs/", RedirectView.as_view(pattern_name="api:docs"), name="api-docs"),
     path("accounts/tokens/", include("accounts.tokens_urls")),
-    path("api/v1/subscriptions/", include(subscription_router.urls)),
     path("accounts/subscriptions/", include("accounts.subscriptions.urls")),
     path("accounts/", include("accounts.urls")),
     path("swaps/", include("exchanges.urls")),
