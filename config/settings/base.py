@@ -101,6 +101,8 @@ if REDIS_URL:
             "BACKEND": "config.cache.ForgivingRedisCache",
             "LOCATION": REDIS_URL,
             "TIMEOUT": 300,
+            # A Redis that hangs rather than refusing must not hold a page: give up on the cache quickly.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
     CELERY_BROKER_URL = REDIS_URL
