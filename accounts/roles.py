@@ -23,3 +23,16 @@ def sync_roles(apps=global_apps) -> None:
     analyst.permissions.set([])
     editor.permissions.set(record_permissions)
     admin.permissions.set(record_permissions | account_permissions)
+
+
+STAFF_ROLES = (EDITOR, ADMIN)
+
+
+def staff_follows_role(user) -> None:
+    """Editors and admins may use the admin site, others not; superusers keep their access whatever their group."""
+    if user.is_superuser:
+        return
+    is_staff = user.groups.filter(name__in=STAFF_ROLES).exists()
+    if user.is_staff != is_staff:
+        type(user).objects.filter(pk=user.pk).update(is_staff=is_staff)
+        user.is_staff = is_staff

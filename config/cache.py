@@ -2,39 +2,41 @@
 
 import logging
 
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
 
 log = logging.getLogger(__name__)
 
 
 class ForgivingRedisCache(RedisCache):
-    def _forgive(self, name, default, *args, **kwargs):
+    def _forgive(self, name, fallback, *args, **kwargs):
         try:
             return getattr(super(), name)(*args, **kwargs)
         except Exception as error:  # redis-py raises ConnectionError, TimeoutError, ...
             log.warning("cache %s failed, carrying on without the cache: %s", name, error)
-            return default
+            return fallback
 
-    def get(self, *args, **kwargs):
-        return self._forgive("get", kwargs.get("default"), *args, **kwargs)
+    def get(self, key, default=None, version=None):
+        # Callers such as DRF's throttles pass the default positionally and rely on getting it back.
+        return self._forgive("get", default, key, default, version)
 
-    def set(self, *args, **kwargs):
-        return self._forgive("set", None, *args, **kwargs)
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._forgive("set", None, key, value, timeout, version)
 
-    def add(self, *args, **kwargs):
-        return self._forgive("add", False, *args, **kwargs)
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._forgive("add", False, key, value, timeout, version)
 
-    def delete(self, *args, **kwargs):
-        return self._forgive("delete", False, *args, **kwargs)
+    def delete(self, key, version=None):
+        return self._forgive("delete", False, key, version)
 
-    def get_many(self, *args, **kwargs):
-        return self._forgive("get_many", {}, *args, **kwargs)
+    def get_many(self, keys, version=None):
+        return self._forgive("get_many", {}, keys, version)
 
-    def set_many(self, *args, **kwargs):
-        return self._forgive("set_many", [], *args, **kwargs)
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._forgive("set_many", list(data), data, timeout, version)
 
-    def incr(self, *args, **kwargs):
-        return self._forgive("incr", 0, *args, **kwargs)
+    def incr(self, key, delta=1, version=None):
+        return self._forgive("incr", delta, key, delta, version)
 
-    def touch(self, *args, **kwargs):
-        return self._forgive("touch", False, *args, **kwargs)
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._forgive("touch", False, key, timeout, version)

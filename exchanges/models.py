@@ -169,6 +169,8 @@ class SwapQuota(Recorded):
     category = models.CharField(max_length=20, choices=Category.choices)
     count = models.PositiveIntegerField()
 
+    parent_field = "agreement"
+
     class Meta:
         ordering = ["agreement", "releasing_side", "category"]
         constraints = [
@@ -201,6 +203,8 @@ class SwapStage(Publishable, Citable):
     handover_country = models.CharField(max_length=2, blank=True, validators=[iso_country])
     mediator = models.ForeignKey(Party, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     note = models.TextField(blank=True)
+
+    parent_field = "agreement"
 
     class Meta:
         ordering = ["date", "id"]
@@ -245,6 +249,8 @@ class SwapClaim(Recorded):
     category = models.CharField(max_length=20, choices=Category.choices)
     count = models.PositiveIntegerField()
     source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+
+    parent_field = "stage"
 
     class Meta:
         ordering = ["stage", "releasing_side", "category", "claimant"]

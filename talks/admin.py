@@ -1,13 +1,28 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
+from django.db import models as db_models
 from simple_history.admin import SimpleHistoryAdmin
 
 from talks import models
 from talks.permissions import can_edit, can_publish
 
 
+class RecordForm(forms.ModelForm):
+    edit_note = forms.CharField(
+        required=False, max_length=100, help_text="Optional: why you changed it. Kept in the history."
+    )
+
+
 class RecordAdmin(SimpleHistoryAdmin):
     """Admin access follows talks.permissions, the same check the web views and the API use."""
+
+    form = RecordForm
+    formfield_overrides = {db_models.URLField: {"assume_scheme": "https"}}
+
+    def save_model(self, request, obj, form, change):
+        obj._change_reason = form.cleaned_data.get("edit_note") or None
+        super().save_model(request, obj, form, change)
 
     def has_module_permission(self, request):
         return can_edit(request.user)
@@ -58,6 +73,11 @@ class PublishableAdmin(RecordAdmin):
             obj.soft_delete()
         else:
             obj.delete()
+
+    def delete_queryset(self, request, queryset):
+        # The bulk "delete selected" action too: one by one, so published records are only hidden.
+        for obj in queryset:
+            self.delete_model(request, obj)
 
 
 @admin.register(models.Party)

@@ -374,7 +374,8 @@ def load_round() -> DemoRecord:
         },
     )
     proposals.parties.add(p["russia"], p["ukraine"])
-    OutcomeProgress.objects.get_or_create(outcome=proposals, as_of=ROUND_DAY, status="agreed")
+    committed, _ = OutcomeProgress.objects.get_or_create(outcome=proposals, as_of=ROUND_DAY, status="agreed")
+    cite(committed, report, ATTR.ON_RECORD)
     cite(proposals, report, ATTR.ON_RECORD, "Medinsky said both sides must now prepare ceasefire proposals.")
 
     no_ceasefire = _published(

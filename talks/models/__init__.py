@@ -12,6 +12,7 @@ from talks.models.outcomes import ImplementationStatus, Outcome, OutcomeProgress
 from talks.models.positions import Demand, DemandEvent
 from talks.models.sources import Citation, Source
 from talks.models.statements import Statement
+from talks.models.tombstones import Tombstone
 from talks.models.tracks import Track, TrackParticipant
 
 __all__ = [
@@ -38,6 +39,7 @@ __all__ = [
     "Recorded",
     "Source",
     "Statement",
+    "Tombstone",
     "Track",
     "TrackParticipant",
 ]

@@ -79,6 +79,8 @@ class PersonAlias(Recorded):
     name = models.CharField(max_length=200)
     language = models.CharField(max_length=16, blank=True, help_text="BCP 47 tag of the script or language.")
 
+    parent_field = "person"
+
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "person aliases"
@@ -96,6 +98,8 @@ class PersonRole(Recorded):
     organisation = models.ForeignKey(Party, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     started_on = models.DateField()
     ended_on = models.DateField(null=True, blank=True, help_text="Empty while the post is held.")
+
+    parent_field = "person"
 
     class Meta:
         ordering = ["person", "started_on"]

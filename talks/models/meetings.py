@@ -166,6 +166,8 @@ class MeetingSession(Recorded):
     ended_at = models.DateTimeField(null=True, blank=True)
     note = models.CharField(max_length=300, blank=True)
 
+    parent_field = "meeting"
+
     class Meta:
         ordering = ["meeting", "sequence"]
         constraints = [
@@ -187,6 +189,8 @@ class AgendaItem(Recorded):
     title = models.CharField(max_length=300)
     category = models.CharField(max_length=20, choices=IssueCategory.choices, blank=True)
 
+    parent_field = "meeting"
+
     class Meta:
         ordering = ["meeting", "position"]
         constraints = [models.UniqueConstraint(fields=["meeting", "position"], name="agenda_position_unique")]
@@ -199,6 +203,8 @@ class Delegation(Recorded):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="delegations")
     party = models.ForeignKey(Party, on_delete=models.PROTECT, related_name="delegations")
     note = models.CharField(max_length=300, blank=True)
+
+    parent_field = "meeting"
 
     class Meta:
         ordering = ["meeting", "party__name"]
@@ -216,6 +222,8 @@ class DelegationMember(Recorded):
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="delegation_seats")
     is_head = models.BooleanField(default=False)
     function = models.CharField(max_length=100, blank=True, help_text="In the delegation: head, member, adviser.")
+
+    parent_field = "delegation"
 
     class Meta:
         ordering = ["delegation", "-is_head", "person__name"]
@@ -244,6 +252,8 @@ class Absence(Recorded, Citable):
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="absences")
     party = models.ForeignKey(Party, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     note = models.CharField(max_length=300, blank=True, help_text="What is known: declined, not invited, ...")
+
+    parent_field = "meeting"
 
     class Meta:
         ordering = ["meeting", "person__name"]

@@ -5,7 +5,7 @@ from django.db import models
 
 from talks.choices import DatePrecision, IssueCategory
 from talks.models.actors import Area, Party
-from talks.models.base import Citable, Publishable, Recorded
+from talks.models.base import Citable, Publishable, PublishableQuerySet, Recorded
 from talks.models.meetings import Meeting
 
 
@@ -15,6 +15,13 @@ class ImplementationStatus(models.TextChoices):
     IMPLEMENTED = "implemented", "Implemented"
     STALLED = "stalled", "Stalled"
     COLLAPSED = "collapsed", "Collapsed"
+
+
+class OutcomeQuerySet(PublishableQuerySet):
+    def with_current_status(self):
+        """Annotate `current`: the latest point of the implementation series (the API filters by it)."""
+        latest = OutcomeProgress.objects.filter(outcome=models.OuterRef("pk")).order_by("-as_of", "-id")
+        return self.annotate(current=models.Subquery(latest.values("status")[:1]))
 
 
 class Outcome(Publishable, Citable):
@@ -34,6 +41,8 @@ class Outcome(Publishable, Citable):
     deadline = models.DateField(null=True, blank=True)
     deadline_precision = models.CharField(max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY)
 
+    objects = OutcomeQuerySet.as_manager()
+
     class Meta:
         ordering = ["meeting", "id"]
 
@@ -52,6 +61,8 @@ class OutcomeProgress(Recorded, Citable):
     status = models.CharField(max_length=20, choices=ImplementationStatus.choices)
     evidence = models.TextField(blank=True)
 
+    parent_field = "outcome"
+
     class Meta:
         ordering = ["outcome", "as_of", "id"]
         verbose_name_plural = "outcome progress"
@@ -63,5 +74,5 @@ class OutcomeProgress(Recorded, Citable):
         return f"{self.as_of}: {self.get_status_display()}"
 
     def clean(self):
-        if self.outcome_id and self.outcome.meeting.date and self.as_of < self.outcome.meeting.date:
+        if self.outcome_id and self.as_of and self.outcome.meeting.date and self.as_of < self.outcome.meeting.date:
             raise ValidationError({"as_of": "Progress cannot predate the round that agreed the outcome."})

@@ -6,9 +6,16 @@ from django.urls import reverse
 
 from talks.choices import IssueCategory
 from talks.models.actors import Area, Party
-from talks.models.base import Citable, Publishable, Recorded
+from talks.models.base import Citable, Publishable, PublishableQuerySet, Recorded
 from talks.models.meetings import Meeting
 from talks.models.tracks import Track
+
+
+class DemandQuerySet(PublishableQuerySet):
+    def with_latest_action(self):
+        """Annotate `latest_action`: where the position stands now (the API filters demands by it)."""
+        latest = DemandEvent.objects.filter(demand=models.OuterRef("pk")).order_by("-occurred_on", "-id")
+        return self.annotate(latest_action=models.Subquery(latest.values("action")[:1]))
 
 
 class Demand(Publishable, Citable):
@@ -33,6 +40,8 @@ class Demand(Publishable, Citable):
         max_length=200, blank=True, help_text="What it is a condition for, e.g. a ceasefire."
     )
     areas = models.ManyToManyField(Area, blank=True, related_name="demands")
+
+    objects = DemandQuerySet.as_manager()
 
     class Meta:
         ordering = ["track", "id"]
@@ -80,6 +89,8 @@ class DemandEvent(Recorded, Citable):
     )
     wording = models.TextField(blank=True, help_text="The position as it stood after this step.")
     note = models.CharField(max_length=300, blank=True)
+
+    parent_field = "demand"
 
     class Meta:
         ordering = ["demand", "occurred_on", "id"]

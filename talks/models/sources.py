@@ -91,6 +91,9 @@ class Citation(Recorded):
     def __str__(self):
         return f"{self.source} ({self.get_attribution_display()})"
 
+    def parent_record(self):
+        return self.fact
+
     def clean(self):
         if self.via_id and self.via_id == self.source_id:
             raise ValidationError({"via": "A source is not relayed through itself."})

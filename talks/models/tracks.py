@@ -60,6 +60,8 @@ class TrackParticipant(Recorded):
     party = models.ForeignKey(Party, on_delete=models.PROTECT, related_name="track_roles")
     role = models.CharField(max_length=10, choices=Role.choices, default=Role.PARTY)
 
+    parent_field = "track"
+
     class Meta:
         ordering = ["track", "role", "party__name"]
         constraints = [

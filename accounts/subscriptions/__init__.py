@@ -1,0 +1,1 @@
+"""The reader's pages for reminder subscriptions, under /accounts/subscriptions/."""
