@@ -21,13 +21,14 @@ def requested(request, allowed) -> set[str]:
     return names
 
 
-def _visible_prefetch(model, lookup: str, user):
-    """A Prefetch keeping drafts of a publishable related record away from readers who may not see them."""
-    field = model._meta.get_field(lookup.rsplit("__", 1)[-1])
+def _visible_prefetch(model, lookup: str, path: str, user):
+    """A Prefetch keeping drafts (and rows tied to drafts) away from readers who may not see them."""
+    field = model._meta.get_field(lookup)
     related = field.related_model
-    if field.concrete or related is None or not issubclass(related, Publishable):
+    hides_drafts = related is not None and (issubclass(related, Publishable) or getattr(related, "published_with", ()))
+    if field.concrete or not hides_drafts:
         return None
-    return Prefetch(lookup, queryset=visible(related._default_manager.all(), user))
+    return Prefetch(path, queryset=visible(related._default_manager.all(), user))
 
 
 def with_includes(queryset, lookups, user):
@@ -43,6 +44,6 @@ def with_includes(queryset, lookups, user):
             prefix = "__".join(path)
             if prefix not in seen:
                 seen.add(prefix)
-                prefetches.append(_visible_prefetch(model, part, user) or prefix)
+                prefetches.append(_visible_prefetch(model, part, prefix, user) or prefix)
             model = model._meta.get_field(part).related_model
     return queryset.prefetch_related(*prefetches)

@@ -27,7 +27,14 @@ def published_filter(model) -> Q:
     if path is None:
         return Q()
     prefix = f"{path}__" if path else ""
-    return Q(**{f"{prefix}publication": "published", f"{prefix}deleted_at__isnull": True})
+    condition = Q(**{f"{prefix}publication": "published", f"{prefix}deleted_at__isnull": True})
+    # A row that points at another record (a step taken at a round) is public only once that record is, or the
+    # reader would learn of a draft round through it.
+    for name in getattr(model, "published_with", ()):
+        condition &= Q(**{f"{name}__isnull": True}) | Q(
+            **{f"{name}__publication": "published", f"{name}__deleted_at__isnull": True}
+        )
+    return condition
 
 
 def live_filter(model) -> Q:

@@ -91,6 +91,7 @@ class DemandEvent(Recorded, Citable):
     note = models.CharField(max_length=300, blank=True)
 
     parent_field = "demand"
+    published_with = ("meeting",)  # a step taken at a draft round stays hidden with it
 
     class Meta:
         ordering = ["demand", "occurred_on", "id"]

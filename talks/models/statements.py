@@ -27,6 +27,8 @@ class Statement(Publishable, Citable):
     outcome = models.ForeignKey(Outcome, null=True, blank=True, on_delete=models.PROTECT, related_name="statements")
     absence = models.ForeignKey(Absence, null=True, blank=True, on_delete=models.PROTECT, related_name="statements")
 
+    published_with = ("meeting", "demand", "outcome")  # a statement about a draft stays hidden with it
+
     class Meta:
         ordering = ["said_on", "id"]
         constraints = [

@@ -2,6 +2,7 @@
 
 import pytest
 
+from talks.models import DemandEvent
 from tests import factories as f
 from tests.api import factories as parts
 
@@ -179,3 +180,16 @@ def test_publishing_needs_the_publish_permission(django_user_model):
     response = client.post("/api/v1/meetings/", published, format="json")
     assert response.status_code == 403
     assert "Publishing" in response.json()["detail"]
+
+
+def test_a_step_or_statement_at_a_draft_round_stays_hidden_with_it(as_role):
+    demand = f.DemandFactory()
+    draft = f.MeetingFactory(track=demand.track, publication="draft", published_at=None)
+    step = DemandEvent.objects.create(demand=demand, meeting=draft, occurred_on=draft.date, action="raised")
+    said = f.StatementFactory(meeting=draft)
+    for role, sees in {"anonymous": False, "analyst": False, "editor": True, "admin": True}.items():
+        client = as_role(role)
+        steps = [row["id"] for row in client.get("/api/v1/demand-events/").json()["results"]]
+        included = client.get(f"/api/v1/demands/{demand.pk}/?include=events").json().get("events", [])
+        statements = [row["id"] for row in client.get("/api/v1/statements/").json()["results"]]
+        assert (step.pk in steps) == sees and bool(included) == sees and (said.pk in statements) == sees
