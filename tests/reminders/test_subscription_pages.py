@@ -168,3 +168,8 @@ def test_the_form_refuses_a_fifty_first_subscription(client, analyst):
 
     assert response.status_code == 400 and "At most 50 subscriptions" in response.content.decode()
     assert Subscription.objects.count() == 50
+
+
+def test_a_signed_in_reader_finds_reminders_in_the_menu(client, analyst):
+    client.force_login(analyst)
+    assert 'href="/accounts/subscriptions/"' in client.get("/").content.decode()
