@@ -1,0 +1,45 @@
+"""Drive a server with wrk (Debian's package) and read throughput and latency percentiles from its report."""
+
+import re
+import subprocess
+from dataclasses import dataclass
+
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
+
+
+@dataclass
+class LoadResult:
+    requests_per_s: float
+    p50_ms: float
+    p99_ms: float
+    requests: int
+    errors: int
+
+
+def _ms(text: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return float(number) * UNITS[unit]
+
+
+def parse(report: str) -> LoadResult:
+    percentiles = dict(re.findall(r"^\s+(50|99)\.000%\s+(\S+)$", report, re.M)) or dict(
+        re.findall(r"^\s+(50|99)%\s+(\S+)$", report, re.M)
+    )
+    errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", report))
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", report)
+    return LoadResult(
+        requests_per_s=float(re.search(r"Requests/sec:\s+([\d.]+)", report).group(1)),
+        p50_ms=_ms(percentiles["50"]),
+        p99_ms=_ms(percentiles["99"]),
+        requests=int(re.search(r"(\d+) requests in", report).group(1)),
+        errors=errors + (int(non_2xx.group(1)) if non_2xx else 0),
+    )
+
+
+def drive(url: str, *, concurrency: int, seconds: int, threads: int = 2) -> LoadResult:
+    """A closed-loop load of `concurrency` connections for `seconds` against one URL on this machine."""
+    if not url.startswith(("http://127.", "http://localhost")):
+        raise ValueError("the benchmark only drives servers on this machine's loopback")
+    command = ["wrk", f"-t{min(threads, concurrency)}", f"-c{concurrency}", f"-d{seconds}s", "--latency", url]
+    report = subprocess.run(command, capture_output=True, text=True, check=True, timeout=seconds + 30).stdout
+    return parse(report)
