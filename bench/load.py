@@ -2,9 +2,10 @@
 
 import re
 import subprocess
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
+LOOPBACK = "http://127.0.0.1:"
 
 
 @dataclass
@@ -14,6 +15,9 @@ class LoadResult:
     p99_ms: float
     requests: int
     errors: int
+
+    def as_dict(self) -> dict:
+        return asdict(self)
 
 
 def _ms(text: str) -> float:
@@ -36,10 +40,25 @@ def parse(report: str) -> LoadResult:
     )
 
 
-def drive(url: str, *, concurrency: int, seconds: int, threads: int = 2) -> LoadResult:
+def command(url: str, *, concurrency: int, seconds: float, host: str, threads: int = 2) -> list[str]:
+    if not url.startswith(LOOPBACK):
+        raise ValueError("the benchmark only drives servers on this machine's loopback (127.0.0.1)")
+    return [
+        "wrk",
+        f"-t{min(threads, concurrency)}",
+        f"-c{concurrency}",
+        f"-d{seconds}s",
+        "--timeout",
+        "60s",  # a slow page under load is a long latency in the report, not an error
+        "--latency",
+        "-H",
+        f"Host: {host}",  # every variant sees the same Host, so absolute links in the JSON are the same bytes
+        url,
+    ]
+
+
+def drive(url: str, *, concurrency: int, seconds: float, host: str = "127.0.0.1") -> LoadResult:
     """A closed-loop load of `concurrency` connections for `seconds` against one URL on this machine."""
-    if not url.startswith(("http://127.", "http://localhost")):
-        raise ValueError("the benchmark only drives servers on this machine's loopback")
-    command = ["wrk", f"-t{min(threads, concurrency)}", f"-c{concurrency}", f"-d{seconds}s", "--latency", url]
-    report = subprocess.run(command, capture_output=True, text=True, check=True, timeout=seconds + 30).stdout
+    argv = command(url, concurrency=concurrency, seconds=seconds, host=host)
+    report = subprocess.run(argv, capture_output=True, text=True, check=True, timeout=seconds + 90).stdout
     return parse(report)
