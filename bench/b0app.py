@@ -8,9 +8,7 @@ import json
 import os
 
 with open(os.environ["BENCH_B0_FILE"]) as handle:
-    BODIES = {
-        url: (kind, base64.b64decode(body)) for url, (kind, body) in json.load(handle).items()
-    }
+    BODIES = {url: (kind, base64.b64decode(body)) for url, (kind, body) in json.load(handle).items()}
 
 
 def app(environ, start_response):

@@ -149,8 +149,7 @@ def latency(dsn: str, env: dict, processes: int, rows: int = 600, window: float 
             {"begin": begin, "step": window / rows, "rows": rows},
         )
         picked = conn.execute(
-            "SELECT array_agg(id) FROM accounts_reminder WHERE next_attempt_at < now() + interval '1 day'"
-            f" AND {ACTIVE}"
+            f"SELECT array_agg(id) FROM accounts_reminder WHERE next_attempt_at < now() + interval '1 day' AND {ACTIVE}"
         ).fetchone()[0]
     results = _spawn(["send", "--start", str(begin - 1), "--until", str(begin + window + 4)], env, processes)
     with psycopg.connect(dsn, autocommit=True) as conn:

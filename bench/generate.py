@@ -1,12 +1,14 @@
 """A large, realistic record for the benchmark, written with bulk inserts.
 
 At scale 1.0: 200 tracks, 20,000 rounds, 100,000 demands with histories, 300,000 citations, 5,000 swap
-agreements with stages and 1,000,000 planned reminder rows (mostly sent history, the rest owed later). Rows are published, dated across ten years and spread over tracks and parties the way a
-busy tracker's would be. Run with `python -m bench.generate --scale 0.1` against an empty, migrated database.
+agreements with stages and 1,000,000 planned reminder rows (mostly sent history, the rest owed later). Rows are
+published, dated across ten years and spread over tracks and parties the way a busy tracker's would be.
+Run with `python -m bench.generate --scale 0.1` against an empty, migrated database.
 """
 
 import argparse
 import datetime
+import json
 import os
 import random
 from itertools import islice
@@ -254,31 +256,34 @@ def reminders(n: int, meetings, rng, now) -> int:
         (User(username=f"bench-reader-{i}", email=f"reader{i}@example.org", password="!") for i in range(1000)),
     )
     columns = ", ".join(REMINDER_COLUMNS)
-    with connection.cursor() as cursor, cursor.connection.cursor() as raw:
-        with raw.copy(f"COPY accounts_reminder ({columns}) FROM STDIN") as copy:
-            for i in range(n):
-                meeting = meetings[i % len(meetings)]
-                due = now + datetime.timedelta(minutes=rng.randint(-4_500_000, 500_000))
-                sent = due < now
-                copy.write_row(
-                    (
-                        f"bench:{i}",
-                        "cancelled",
-                        "sent" if sent else "pending",
-                        users[i % len(users)].pk,
-                        meeting.pk,
-                        due + datetime.timedelta(days=1),
-                        due,
-                        due,
-                        "",
-                        1 if sent else 0,
-                        due if sent else None,
-                        "",
-                        "",
-                        now,
-                        now,
-                    )
+    with (
+        connection.cursor() as cursor,
+        cursor.connection.cursor() as raw,
+        raw.copy(f"COPY accounts_reminder ({columns}) FROM STDIN") as copy,
+    ):
+        for i in range(n):
+            meeting = meetings[i % len(meetings)]
+            due = now + datetime.timedelta(minutes=rng.randint(-4_500_000, 500_000))
+            sent = due < now
+            copy.write_row(
+                (
+                    f"bench:{i}",
+                    "cancelled",
+                    "sent" if sent else "pending",
+                    users[i % len(users)].pk,
+                    meeting.pk,
+                    due + datetime.timedelta(days=1),
+                    due,
+                    due,
+                    "",
+                    1 if sent else 0,
+                    due if sent else None,
+                    "",
+                    "",
+                    now,
+                    now,
                 )
+            )
     return n
 
 
@@ -298,7 +303,7 @@ def main():
     import django
 
     django.setup()
-    print(generate(args.scale))
+    print(json.dumps(generate(args.scale)))
 
 
 if __name__ == "__main__":

@@ -102,9 +102,7 @@ def plan(serializer, model, customs) -> Node:
             queryset = through.objects.order_by(*ordering)
             column = through._meta.get_field(source_fk).column
             query = compile_query(queryset, column)
-            node.specs.append(
-                Spec(key, "m2m", query=query, group_by=f"{source_fk}_id", value_of=f"{target_fk}_id")
-            )
+            node.specs.append(Spec(key, "m2m", query=query, group_by=f"{source_fk}_id", value_of=f"{target_fk}_id"))
         elif isinstance(fld, serializers.BaseSerializer):  # one nested record through a foreign key
             relation = model._meta.get_field(fld.source)
             query = compile_query(relation.related_model._default_manager.all(), "id")
