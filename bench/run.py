@@ -6,6 +6,7 @@ changes with the size of the tables. BENCH_SECONDS is the length of one wrk run.
 """
 
 import base64
+import contextlib
 import datetime
 import json
 import os
@@ -16,6 +17,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -28,8 +30,14 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "bench" / "data"
 HOST = "127.0.0.1"
 CONCURRENCY = (1, 8, 32)
-PORTS = {"project": 18701, "b1": 18702, "b0": 18703}
-APPS = {"project": "config.wsgi:application", "b1": "bench.b1app:app", "b0": "bench.b0app:app"}
+PORTS = {"project": 18701, "nocache": 18704, "b1": 18702, "b0": 18703}
+APPS = {
+    "project": "config.wsgi:application",
+    "nocache": "config.wsgi:application",  # the project with its response cache off: every read is built
+    "b1": "bench.b1app:app",
+    "b0": "bench.b0app:app",
+}
+MAX_SECONDS = float(os.environ.get("BENCH_MAX_SECONDS", "10"))
 JSON_ENDPOINTS = ("api_list_p100", "api_detail", "api_first", "api_deep", "api_sync")
 
 
@@ -142,17 +150,33 @@ class Server:
             self.proc.wait()
 
 
-def variants_of(endpoint: str) -> tuple[str, ...]:
-    # B1 builds JSON; the CSV export and the HTML pages have only the pre-computed ceiling B0.
-    return ("project", "b1", "b0") if endpoint in JSON_ENDPOINTS else ("project", "b0")
+def variants_of(endpoint: str, full: bool, cached: bool) -> tuple[str, ...]:
+    # B1 builds JSON; the CSV export and the HTML pages have only the pre-computed ceiling B0. Only API reads are
+    # cached, so only they have a cache-off variant. Smaller data sets measure the project alone.
+    if endpoint not in JSON_ENDPOINTS:
+        return ("project", "b0") if full else ("project",)
+    variants = ("project", "nocache") if cached else ("project",)
+    return (*variants, "b1", "b0") if full else variants
 
 
-def serve_and_measure(env: dict, urls: dict, workers: int, concurrency, seconds: float) -> dict:
+def duration(base: float, one_request: float, concurrency: int, workers: int) -> float:
+    """Long enough for several rounds of the queue wrk keeps full (a slow page at 32 connections), capped."""
+    return round(min(MAX_SECONDS, max(base, 4 * one_request * concurrency / workers)), 1)
+
+
+def drain(server: "Server") -> None:
+    """Wait out requests wrk left queued when it stopped, so they do not slow the next run."""
+    with contextlib.suppress(urllib.error.HTTPError):
+        server.fetch("/health/live" if server.name in ("project", "nocache") else "/drain")
+
+
+def serve_and_measure(env: dict, urls: dict, workers: int, concurrency, seconds: float, full: bool) -> dict:
     json_urls = [urls[name] for name in JSON_ENDPOINTS]
-    servers = {
-        "project": Server("project", env, workers),
-        "b1": Server("b1", {**env, "BENCH_URLS": json.dumps(json_urls)}, workers),
-    }
+    cached = bool(env.get("REDIS_URL"))
+    servers = {"project": Server("project", env, workers)}
+    if cached:
+        servers["nocache"] = Server("nocache", {**env, "API_RESPONSE_CACHE_SECONDS": "0"}, workers)
+    servers["b1"] = Server("b1", {**env, "BENCH_URLS": json.dumps(json_urls)}, workers)
     try:
         bodies, identity = {}, {}
         for name, path in urls.items():
@@ -162,20 +186,33 @@ def serve_and_measure(env: dict, urls: dict, workers: int, concurrency, seconds:
             bodies[path] = [kind, base64.b64encode(body).decode()]
             if name in JSON_ENDPOINTS:
                 _, _, raw = servers["b1"].fetch(path)
-                identity[name] = {"identical": raw == body, "project_bytes": len(body), "b1_bytes": len(raw)}
+                _, _, again = servers["project"].fetch(path)  # from the response cache when it is on
+                _, _, built = servers.get("nocache", servers["project"]).fetch(path)
+                identity[name] = {
+                    "identical": raw == body == again == built,
+                    "project_bytes": len(body),
+                    "b1_bytes": len(raw),
+                }
         b0_file = DATA / "b0-bodies.json"
         b0_file.write_text(json.dumps(bodies))
         servers["b0"] = Server("b0", {**env, "BENCH_B0_FILE": str(b0_file)}, workers)
-        for name, path in urls.items():  # warm every worker of every variant
-            for variant in variants_of(name):
+        timing = {}
+        for name, path in urls.items():  # warm every worker of every variant, and time one request
+            for variant in variants_of(name, full, cached):
                 for _ in range(workers * 2):
+                    began = time.monotonic()
                     servers[variant].fetch(path)
+                    timing[name, variant] = time.monotonic() - began
         runs = []
         for c in concurrency:  # interleaved: every variant of an endpoint back to back, at each concurrency
             for name, path in urls.items():
-                for variant in variants_of(name):
-                    result = load.drive(servers[variant].url(path), concurrency=c, seconds=seconds, host=HOST)
-                    runs.append({"endpoint": name, "variant": variant, "concurrency": c, **result.as_dict()})
+                for variant in variants_of(name, full, cached):
+                    length = duration(seconds, timing[name, variant], c, workers)
+                    result = load.drive(servers[variant].url(path), concurrency=c, seconds=length, host=HOST)
+                    drain(servers[variant])
+                    runs.append(
+                        {"endpoint": name, "variant": variant, "concurrency": c, "seconds": length, **result.as_dict()}
+                    )
                     print(
                         f"  c={c:<2} {name:<14} {variant:<7} {result.requests_per_s:9.1f}/s "
                         f"p50 {result.p50_ms:8.2f} ms  p99 {result.p99_ms:8.2f} ms",
@@ -223,7 +260,7 @@ def point(admin: str, label: str, scale: float, full: bool, seconds: float, work
     generated_in = time.monotonic() - started
     probe = last_json(python("-m", "bench.probe", env=env, capture=True))
     print(f"[{label}] generated {generated} in {generated_in:.0f}s", flush=True)
-    measured = serve_and_measure(env, probe["urls"], workers, CONCURRENCY if full else (8,), seconds)
+    measured = serve_and_measure(env, probe["urls"], workers, CONCURRENCY if full else (8,), seconds, full)
     claims = [dispatch.claim_rate(db_url, env, k) for k in ((1, 2, 4) if full else (1,))]
     for claim in claims:
         print(f"[{label}] dispatch x{claim['processes']}: {claim['per_second']:.0f}/s, dup {claim['duplicates']}")
