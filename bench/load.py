@@ -31,10 +31,11 @@ def parse(report: str) -> LoadResult:
     )
     errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", report))
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", report)
+    missing = "nan"  # no request finished within the run: no percentiles to report
     return LoadResult(
         requests_per_s=float(re.search(r"Requests/sec:\s+([\d.]+)", report).group(1)),
-        p50_ms=_ms(percentiles["50"]),
-        p99_ms=_ms(percentiles["99"]),
+        p50_ms=_ms(percentiles["50"]) if "50" in percentiles else float(missing),
+        p99_ms=_ms(percentiles["99"]) if "99" in percentiles else float(missing),
         requests=int(re.search(r"(\d+) requests in", report).group(1)),
         errors=errors + (int(non_2xx.group(1)) if non_2xx else 0),
     )

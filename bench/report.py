@@ -26,6 +26,8 @@ def _ratio(a, b) -> str:
 def _cell(run) -> str:
     if not run:
         return "– | – | –"
+    if not run["requests"]:
+        return "0 (none finished) | – | –"
     errors = f" ({run['errors']} err)" if run["errors"] else ""
     return f"{run['requests_per_s']:.1f}{errors} | {run['p50_ms']:.1f} | {run['p99_ms']:.1f}"
 
