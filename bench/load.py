@@ -48,7 +48,7 @@ def command(url: str, *, concurrency: int, seconds: float, host: str, threads: i
         "wrk",
         f"-t{min(threads, concurrency)}",
         f"-c{concurrency}",
-        f"-d{seconds:g}s",
+        f"-d{max(1, round(seconds))}s",  # wrk takes whole seconds
         "--timeout",
         "60s",  # a slow page under load is a long latency in the report, not an error
         "--latency",

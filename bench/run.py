@@ -9,6 +9,7 @@ import base64
 import contextlib
 import datetime
 import json
+import math
 import os
 import platform
 import secrets
@@ -161,7 +162,7 @@ def variants_of(endpoint: str, full: bool, cached: bool) -> tuple[str, ...]:
 
 def duration(base: float, one_request: float, concurrency: int, workers: int) -> float:
     """Long enough for several rounds of the queue wrk keeps full (a slow page at 32 connections), capped."""
-    return round(min(MAX_SECONDS, max(base, 4 * one_request * concurrency / workers)), 1)
+    return float(math.ceil(min(MAX_SECONDS, max(base, 4 * one_request * concurrency / workers))))
 
 
 def drain(server: "Server") -> None:
