@@ -26,8 +26,9 @@ def _ms(text: str) -> float:
 
 
 def parse(report: str) -> LoadResult:
-    percentiles = dict(re.findall(r"^\s+(50|99)\.000%\s+(\S+)$", report, re.M)) or dict(
-        re.findall(r"^\s+(50|99)%\s+(\S+)$", report, re.M)
+    # wrk pads seconds ("2.41s ") to the width of "ms" values: trailing blanks are allowed.
+    percentiles = dict(re.findall(r"^\s+(50|99)\.000%\s+(\S+)\s*$", report, re.M)) or dict(
+        re.findall(r"^\s+(50|99)%\s+(\S+)\s*$", report, re.M)
     )
     errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", report))
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", report)

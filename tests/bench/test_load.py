@@ -55,3 +55,8 @@ def test_a_run_where_nothing_finished_reads_as_zero_without_percentiles():
     result = load.parse(report)
     assert result.requests_per_s == 0 and result.requests == 0
     assert result.p50_ms != result.p50_ms  # NaN: the report shows a dash
+
+
+def test_it_reads_latencies_of_whole_seconds_that_wrk_pads_with_a_blank():
+    report = REPORT.replace("     99%    1.20s\n", "     99%    2.41s \n")
+    assert load.parse(report).p99_ms == pytest.approx(2410.0)
