@@ -4,7 +4,7 @@ Only reads that are anonymous by construction are cached: GET or HEAD under /api
 session cookie, so every such reader sees the same published record. The key is the record's version
 (talks.record_version: any committed write moves it), the path with its query, the Accept header (JSON, CSV),
 the Host (links in the JSON are absolute) and the reader's time zone (times are shown in it). A hit is still
-counted by the anonymous rate limit, answers If-None-Match with 304 like the API, and replays the headers the
+counted by the API's rate limits, answers If-None-Match with 304 like the API, and replays the headers the
 view produced. Off unless API_RESPONSE_CACHE_SECONDS is set and the cache is shared by every process (Redis).
 """
 
@@ -13,7 +13,7 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
-from rest_framework.throttling import AnonRateThrottle
+from rest_framework.settings import api_settings
 
 from talks import record_version
 from talks.api import conditional
@@ -56,13 +56,18 @@ class ApiResponseCacheMiddleware:
             return self.get_response(request)
         key = cache_key(request)
         hit = cache.get(key)
-        if hit is not None and AnonRateThrottle().allow_request(request, None):
+        if hit is not None and self.within_rate_limits(request):
             return self.replay(request, *hit)
         # A miss, or a reader over the limit: the view answers (and refuses with its own 429).
         response = self.get_response(request)
         if hit is None and cacheable(response):
             cache.set(key, (list(response.items()), response.content), self.seconds)
         return response
+
+    def within_rate_limits(self, request) -> bool:
+        """The API's own throttles (every one is asked, as DRF does), so a cached answer counts like any other."""
+        allowed = [throttle().allow_request(request, None) for throttle in api_settings.DEFAULT_THROTTLE_CLASSES]
+        return all(allowed)
 
     def replay(self, request, headers, content):
         stored = dict(headers)

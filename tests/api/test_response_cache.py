@@ -2,6 +2,7 @@
 
 import pytest
 from django.db import transaction
+from rest_framework.throttling import AnonRateThrottle
 
 from talks import record_version
 from talks.models import Meeting
@@ -89,3 +90,9 @@ def test_it_sees_writes_to_record_tables_only():
     assert record_version.writes_record(' INSERT INTO "exchanges_swapstage" ("id") VALUES (%s)')
     assert not record_version.writes_record('SELECT "talks_meeting"."id" FROM "talks_meeting"')
     assert not record_version.writes_record('UPDATE "accounts_reminder" SET "state" = %s')
+
+
+def test_a_cached_answer_counts_against_the_rate_limit(cached, api, monkeypatch):
+    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "2/min", "user": "1000/min"})
+    f.MeetingFactory()
+    assert [api.get(URL).status_code for _ in range(3)] == [200, 200, 429]
