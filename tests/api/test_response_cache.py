@@ -65,9 +65,9 @@ def test_it_answers_if_none_match_from_the_cache(cached, api, django_assert_num_
 
 
 def test_it_keeps_json_and_csv_apart(cached, api):
-    f.MeetingFactory()
-    assert api.get("/api/v1/meetings/1/").content.startswith(b"{")
-    assert api.get("/api/v1/meetings/1/", HTTP_ACCEPT="text/csv").content.startswith(b"id,")
+    url = f"/api/v1/meetings/{f.MeetingFactory().pk}/"
+    assert api.get(url).content.startswith(b"{")
+    assert api.get(url, HTTP_ACCEPT="text/csv").content.startswith(b"id,")
 
 
 def test_it_never_serves_a_signed_in_reader_from_the_cache(cached, api, editor):
