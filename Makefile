@@ -12,7 +12,7 @@ help:
 	@echo "make run    set up, load the demo record and serve on http://$(HOST):$(PORT)/ with a Celery worker"
 	@echo "make test   the whole test suite (SQLite unless DATABASE_URL is set)"
 	@echo "make lint   ruff"
-	@echo "make bench  the benchmark (needs PostgreSQL)"
+	@echo "make bench  the benchmark: writes bench/RESULTS.md (needs PostgreSQL and wrk; BENCH_SCALE=0.1 is quick)"
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# BENCH_SCALE=0.1 for a quick run; needs PostgreSQL on 127.0.0.1 (BENCH_PG) and wrk; Redis on 127.0.0.1 if present.
+bench: $(STAMP)
+	$(BIN)/python -m bench.run
 
 clean:
 	rm -rf data staticfiles test-artifacts

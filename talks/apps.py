@@ -6,6 +6,7 @@ class TalksConfig(AppConfig):
     verbose_name = "Negotiation record"
 
     def ready(self):
-        from talks import signals
+        from talks import record_version, signals
 
         signals.connect()
+        record_version.connect()

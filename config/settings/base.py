@@ -49,6 +49,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "config.timezones.ReaderTimeZoneMiddleware",
+    # After the reader's zone is known (times in the JSON are shown in it); off unless the setting below is set.
+    "config.api_cache.ApiResponseCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -269,6 +271,9 @@ REST_FRAMEWORK = {
     "DATETIME_FORMAT": "iso-8601",
     "URL_FORMAT_OVERRIDE": "format",
 }
+# Rendered API reads for anonymous readers, kept this many seconds or until the next write to the record
+# (config.api_cache). 0 turns it off; it needs a cache every process shares, so production enables it with Redis.
+API_RESPONSE_CACHE_SECONDS = envint("API_RESPONSE_CACHE_SECONDS", 0, minimum=0)
 ROUNDTABLE_API = {
     "PAGE_SIZE": envint("API_PAGE_SIZE", 50, minimum=1),
     "MAX_PAGE_SIZE": envint("API_MAX_PAGE_SIZE", 500, minimum=1),

@@ -20,3 +20,5 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
+# Every process shares Redis, so a write seen by one drops the cached reads of all (config.api_cache).
+API_RESPONSE_CACHE_SECONDS = envint("API_RESPONSE_CACHE_SECONDS", 300 if REDIS_URL else 0, minimum=0)  # noqa: F405

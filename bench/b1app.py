@@ -1,0 +1,144 @@
+"""B1: a bare WSGI app answering the benchmark's API URLs from psycopg rows dumped with orjson.
+
+Serve with `gunicorn bench.b1app:app`; BENCH_URLS (a JSON list of paths with query strings) names the URLs it
+answers. Django runs at import only, to compile the plans (bench.rawplan); requests touch psycopg and orjson alone.
+"""
+
+import json
+import os
+from urllib.parse import parse_qs, urlsplit
+
+import orjson
+import psycopg
+from psycopg.rows import dict_row
+
+from bench import rawplan
+
+MEETING_INCLUDES = ("sessions", "agenda", "delegations", "absences", "demands", "outcomes", "statements", "citations")
+
+
+def _customs():
+    from talks.api.serializers.positions import InlineDemandSerializer
+    from talks.api.visibility import visible
+    from talks.models import Delegation, DelegationMember, Demand, DemandEvent, Meeting, PersonRole
+
+    roles = rawplan.compile_query(PersonRole.objects.all(), "person_id")
+    events = rawplan.compile_query(DemandEvent.objects.all(), "meeting_id")
+    demands = rawplan.compile_query(visible(Demand.objects.all(), None), "id")
+    demand_node = rawplan.plan(InlineDemandSerializer(context={"include": set()}), Demand, {})
+
+    def title_then(run, rows):
+        by_person: dict = {}
+        for role in roles.run(run.conn, {row["person_id"] for row in rows}):
+            by_person.setdefault(role["person_id"], []).append(role)
+        out = {}
+        for row in rows:
+            delegation = run.seen[Delegation][row["delegation_id"]]
+            day = run.seen[Meeting][delegation["meeting_id"]]["date"]
+            out[row["id"]] = rawplan.role_title(by_person.get(row["person_id"], []), day)
+        return out
+
+    def meeting_demands(run, rows):
+        ids_by_meeting: dict = {}
+        for event in events.run(run.conn, [row["id"] for row in rows]):
+            ids_by_meeting.setdefault(event["meeting_id"], {}).setdefault(event["demand_id"], None)
+        wanted = {d for ids in ids_by_meeting.values() for d in ids}
+        found = demands.run(run.conn, wanted)
+        rendered = dict(zip((d["id"] for d in found), run.render(demand_node, found), strict=True))
+        return {row["id"]: [rendered[d] for d in ids_by_meeting.get(row["id"], ()) if d in rendered] for row in rows}
+
+    return {(DelegationMember, "title_then"): title_then, (Meeting, "demands"): meeting_demands}
+
+
+class Endpoint:
+    """One URL: the top query (compiled with this URL's cursor and filters) and the meeting serializer's plan."""
+
+    def __init__(self, url: str, customs):
+        from talks.api import pagination
+        from talks.api.serializers.meetings import MeetingSerializer
+        from talks.api.settings import api_setting
+        from talks.api.visibility import visible
+        from talks.models import Meeting
+
+        parts = urlsplit(url)
+        query = {k: v[0] for k, v in parse_qs(parts.query).items()}
+        self.path, self.query_string = parts.path, parts.query
+        include = {n for n in query.get("include", "").split(",") if n}
+        self.node = rawplan.plan(MeetingSerializer(context={"include": include}), Meeting, customs)
+        queryset = visible(Meeting.objects.all(), None)
+        tail = parts.path.rstrip("/").rsplit("/", 1)[-1]
+        self.detail = tail.isdigit()
+        names = [f.attname for f in Meeting._meta.concrete_fields]
+        if self.detail:
+            queryset = queryset.filter(pk=int(tail))
+            self.page_size, self.ordering = 1, ("id",)
+        else:
+            self.page_size = int(query.get("page_size", api_setting("PAGE_SIZE")))
+            self.ordering = ("updated_at", "id") if "updated_since" in query else ("id",)
+            if "updated_since" in query:
+                queryset = queryset.filter(updated_at__gte=query["updated_since"])
+            if "cursor" in query:
+                queryset = queryset.filter(pagination.after(Meeting, self.ordering, pagination.decode(query["cursor"])))
+            queryset = queryset.order_by(*self.ordering)[: self.page_size + 1]
+        sql, params = queryset.values(*names).query.sql_with_params()
+        self.sql, self.params = sql, params
+
+    def body(self, conn, host: str) -> bytes:
+        from rest_framework.utils.urls import replace_query_param
+
+        rows = conn.execute(self.sql, self.params).fetchall()
+        run = rawplan.Run(conn, host)
+        if self.detail:
+            return orjson.dumps(run.render(self.node, rows)[0], option=orjson.OPT_UTC_Z)
+        page = rows[: self.page_size]
+        next_link = None
+        if len(rows) > self.page_size:
+            last = page[-1]
+            key = [last[k].isoformat() if hasattr(last[k], "isoformat") else last[k] for k in self.ordering]
+            cursor = _encode(key)
+            full = f"http://{host}{self.path}" + (f"?{self.query_string}" if self.query_string else "")
+            next_link = replace_query_param(full, "cursor", cursor)
+        return orjson.dumps({"next": next_link, "results": run.render(self.node, page)}, option=orjson.OPT_UTC_Z)
+
+
+def _encode(values) -> str:
+    import base64
+
+    return base64.urlsafe_b64encode(json.dumps(values).encode()).decode().rstrip("=")
+
+
+def _build() -> dict[str, Endpoint]:
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
+    django.setup()
+    from django.db import connection
+
+    customs = _customs()
+    endpoints = {url: Endpoint(url, customs) for url in json.loads(os.environ["BENCH_URLS"])}
+    connection.close()
+    return endpoints
+
+
+ENDPOINTS = _build() if "BENCH_URLS" in os.environ else {}
+_conn = None
+
+
+def connect():
+    global _conn
+    if _conn is None or _conn.closed:
+        _conn = psycopg.connect(
+            os.environ["DATABASE_URL"], autocommit=True, row_factory=dict_row, options="-c TimeZone=UTC"
+        )
+    return _conn
+
+
+def app(environ, start_response):
+    path = environ["PATH_INFO"] + (f"?{environ['QUERY_STRING']}" if environ.get("QUERY_STRING") else "")
+    endpoint = ENDPOINTS.get(path)
+    if endpoint is None:
+        start_response("404 Not Found", [("Content-Type", "text/plain")])
+        return [b"not a benchmark URL"]
+    body = endpoint.body(connect(), environ.get("HTTP_HOST", "127.0.0.1"))
+    start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
+    return [body]

@@ -1,0 +1,52 @@
+"""B1, the database-bound baseline, must answer with the API's exact bytes for the same page."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from psycopg.rows import dict_row
+from rest_framework.test import APIClient
+
+from bench import b1app, rawplan
+from talks.models import Citation, DelegationMember, DemandEvent
+from tests import factories as f
+
+
+def test_it_picks_the_role_held_on_the_day_as_the_model_does():
+    roles = [
+        {"title": "Aide", "started_on": datetime.date(2010, 1, 1), "ended_on": datetime.date(2019, 12, 31)},
+        {"title": "Minister", "started_on": datetime.date(2020, 1, 1), "ended_on": None},
+    ]
+    assert rawplan.role_title(roles, datetime.date(2015, 5, 1)) == "Aide"
+    assert rawplan.role_title(roles, datetime.date(2025, 5, 16)) == "Minister"
+    assert rawplan.role_title(roles, datetime.date(2005, 1, 1)) == ""
+    assert rawplan.role_title(roles, None) == ""
+
+
+@pytest.mark.services
+@pytest.mark.django_db(transaction=True)  # B1 reads through its own connection: the rows must be committed
+def test_it_answers_byte_identical_json_for_list_and_detail():
+    meetings = [f.MeetingFactory() for _ in range(3)]
+    delegation = f.DelegationFactory(meeting=meetings[1])
+    person = f.PersonFactory()
+    f.PersonRoleFactory(person=person)
+    DelegationMember.objects.create(delegation=delegation, person=person, is_head=True)
+    demand = f.DemandFactory(track=meetings[1].track)
+    DemandEvent.objects.create(demand=demand, meeting=meetings[1], occurred_on=meetings[1].date, action="raised")
+    Citation.objects.create(source=f.SourceFactory(), fact=demand, excerpt="A short excerpt.")
+    pk = meetings[1].pk
+    urls = [
+        "/api/v1/meetings/?include=delegations,demands",
+        "/api/v1/meetings/?page_size=1",
+        f"/api/v1/meetings/{pk}/?include=sessions,agenda,delegations,absences,demands,outcomes,statements,citations",
+    ]
+    customs = b1app._customs()
+    psycopg_connection = connection.get_new_connection(connection.get_connection_params())
+    psycopg_connection.autocommit = True
+    psycopg_connection.row_factory = dict_row
+    client = APIClient()
+    for url in urls:
+        expected = client.get(url, HTTP_HOST="127.0.0.1").content
+        got = b1app.Endpoint(url, customs).body(psycopg_connection, "127.0.0.1")
+        assert got == expected, (url, got[60:400], expected[60:400])
+    psycopg_connection.close()
