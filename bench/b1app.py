@@ -18,6 +18,7 @@ MEETING_INCLUDES = ("sessions", "agenda", "delegations", "absences", "demands", 
 
 
 def _customs():
+    import config.api_v1  # noqa: F401 - registers each record's route, which the serializers' *_url links need
     from talks.api.serializers.positions import InlineDemandSerializer
     from talks.api.visibility import visible
     from talks.models import Delegation, DelegationMember, Demand, DemandEvent, Meeting, PersonRole

@@ -61,6 +61,7 @@ def plan(serializer, model, customs) -> Node:
     """The shape of `serializer` (an instance, so its dropped includes are gone) as specs the executor follows."""
     from django.urls import reverse
 
+    from talks.api.links import RelatedLink
     from talks.api.serializers.base import RecordLink
     from talks.api.visibility import visible
     from talks.models.base import Publishable
@@ -73,6 +74,9 @@ def plan(serializer, model, customs) -> Node:
         elif isinstance(fld, RecordLink):
             path = reverse(fld.view_name, kwargs={"pk": 987654321})
             node.specs.append(Spec(key, "url", prefix=path.replace("987654321", "{}")))
+        elif isinstance(fld, RelatedLink):  # track_url: the address of the record a foreign key names
+            path = reverse(f"api:{fld.basename}-detail", kwargs={"pk": 987654321})
+            node.specs.append(Spec(key, "fk_url", attname=fld.source, prefix=path.replace("987654321", "{}")))
         elif isinstance(fld, serializers.ListSerializer):
             relation = model._meta.get_field(fld.source)
             child_model = relation.related_model
@@ -175,6 +179,9 @@ class Run:
                     item[spec.key] = None if value is None else spec.custom(value)
                 elif kind == "url":
                     item[spec.key] = self.origin + spec.prefix.format(row["id"])
+                elif kind == "fk_url":
+                    value = row[spec.attname]
+                    item[spec.key] = None if value is None else self.origin + spec.prefix.format(value)
                 elif kind in ("many", "m2m"):
                     item[spec.key] = extra[spec.key].get(row["id"], [])
                 elif kind in ("one", "attr"):

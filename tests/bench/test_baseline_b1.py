@@ -48,5 +48,8 @@ def test_it_answers_byte_identical_json_for_list_and_detail():
     for url in urls:
         expected = client.get(url, HTTP_HOST="127.0.0.1").content
         got = b1app.Endpoint(url, customs).body(psycopg_connection, "127.0.0.1")
-        assert got == expected, (url, got[60:400], expected[60:400])
+        at = next(
+            (i for i, (a, b) in enumerate(zip(got, expected, strict=False)) if a != b), min(len(got), len(expected))
+        )
+        assert got == expected, (url, at, got[max(0, at - 150) : at + 150], expected[max(0, at - 150) : at + 150])
     psycopg_connection.close()

@@ -29,8 +29,14 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+_between_polls = threading.Event()  # never set: waiting on it is a bounded pause between two looks
+
+
 def wait_for(predicate, *, timeout: float, what: str, interval: float = POLL):
-    """Poll until `predicate()` is truthy; fail with `what` after `timeout` seconds. Returns the value."""
+    """Poll until `predicate()` is truthy; fail with `what` after `timeout` seconds. Returns the value.
+
+    This waits on real processes (workers, brokers, databases) whose clocks a test cannot freeze; logic tests
+    control time with time-machine instead."""
     deadline = time.monotonic() + timeout
     while True:
         value = predicate()
@@ -38,7 +44,7 @@ def wait_for(predicate, *, timeout: float, what: str, interval: float = POLL):
             return value
         if time.monotonic() > deadline:
             raise AssertionError(f"gave up after {timeout}s waiting for {what}")
-        time.sleep(interval)
+        _between_polls.wait(interval)
 
 
 # SMTP --------------------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 run in a file, and can stall a worker right after a reminder is recorded as sent, so a test can kill it there."""
 
 import os
-import time
+import threading
 from pathlib import Path
 
 from celery.signals import task_prerun
@@ -25,4 +25,4 @@ def _note_run(task_id=None, task=None, **kwargs):
 def _stall_once(sender, reminder, **kwargs):
     if STALL_MARK and not Path(STALL_MARK).exists():
         Path(STALL_MARK).write_text(str(reminder.pk))
-        time.sleep(120)  # the test kills this process long before
+        threading.Event().wait(120)  # hold the send here: the test kills this worker process long before
