@@ -46,6 +46,7 @@ format: $(STAMP)
 
 # BENCH_SCALE=0.1 for a quick run; needs PostgreSQL on 127.0.0.1 (BENCH_PG) and wrk; Redis on 127.0.0.1 if present.
 bench: $(STAMP)
+	@command -v wrk >/dev/null 2>&1 || { echo "installing wrk (Debian)"; apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 	$(BIN)/python -m bench.run
 
 clean:
