@@ -3,15 +3,15 @@
 from django.db import transaction
 
 from exchanges.models import Category, SwapAgreement, SwapQuota
-from talks.demo import ATTR, DemoRecord, cite
+from talks.demo import ATTR, DemoRecord, cite, published_once
 
 
 @transaction.atomic
 def load_swap(record: DemoRecord) -> SwapAgreement:
-    agreement, created = SwapAgreement.objects.get_or_create(
-        meeting=record.meeting,
-        formula="1,000 for 1,000",
-        defaults={
+    agreement = published_once(
+        SwapAgreement,
+        {"meeting": record.meeting, "formula": "1,000 for 1,000"},
+        {
             "outcome": record.swap_outcome,
             "side_a": record.ukraine,
             "side_b": record.russia,
@@ -20,8 +20,6 @@ def load_swap(record: DemoRecord) -> SwapAgreement:
             "note": "Announced by Ukraine's head of delegation and confirmed by Russia's.",
         },
     )
-    if created:
-        agreement.publish()
     for side in (record.ukraine, record.russia):
         SwapQuota.objects.get_or_create(
             agreement=agreement, releasing_side=side, category=Category.UNSPECIFIED, defaults={"count": 1000}

@@ -63,7 +63,7 @@ def cite(fact, source: Source, attribution: str, excerpt: str = "", *, via: Sour
     )
 
 
-def _published(model, lookup: dict, defaults: dict):
+def published_once(model, lookup: dict, defaults: dict):
     record, created = model.objects.get_or_create(**lookup, defaults=defaults)
     if created:
         record.publish()
@@ -161,7 +161,7 @@ def _sources() -> dict[str, Source]:
 
 
 def _tracks(p) -> tuple[Track, Meeting]:
-    earlier = _published(
+    earlier = published_once(
         Track,
         {"slug": "russia-ukraine-2022"},
         {
@@ -172,7 +172,7 @@ def _tracks(p) -> tuple[Track, Meeting]:
             "description": "The direct talks of spring 2022, held in Belarus, online and in Istanbul.",
         },
     )
-    track = _published(
+    track = published_once(
         Track,
         {"slug": "istanbul-direct-talks-2025"},
         {
@@ -186,7 +186,7 @@ def _tracks(p) -> tuple[Track, Meeting]:
         for party in (p["russia"], p["ukraine"]):
             TrackParticipant.objects.get_or_create(track=t, party=party, role=TrackParticipant.Role.PARTY)
         TrackParticipant.objects.get_or_create(track=t, party=p["turkey"], role=TrackParticipant.Role.HOST)
-    last_2022 = _published(
+    last_2022 = published_once(
         Meeting,
         {"track": earlier, "sequence": 1},
         {
@@ -211,7 +211,7 @@ def load_round() -> DemoRecord:
     report = src["report"]
     track, last_2022 = _tracks(p)
 
-    meeting = _published(
+    meeting = published_once(
         Meeting,
         {"track": track, "sequence": 1},
         {
@@ -279,7 +279,7 @@ def load_round() -> DemoRecord:
             ("zaporizhzhia-oblast", "Zaporizhzhia Oblast", "UA-23"),
         )
     ]
-    withdrawal = _published(
+    withdrawal = published_once(
         Demand,
         {"track": track, "summary": "Ukrainian troops to withdraw from four oblasts"},
         {
@@ -316,7 +316,7 @@ def load_round() -> DemoRecord:
     )
     cite(raised, src["reuters"], ATTR.ANONYMOUS, via=report)
 
-    summit = _published(
+    summit = published_once(
         Demand,
         {"track": track, "summary": "A meeting at the level of presidents"},
         {
@@ -340,7 +340,7 @@ def load_round() -> DemoRecord:
     cite(summit, report, ATTR.ON_RECORD, "Medinsky said Russia had taken note of the request.")
     cite(asked, report, ATTR.ON_RECORD)
 
-    swap_outcome = _published(
+    swap_outcome = published_once(
         Outcome,
         {"meeting": meeting, "summary": "Exchange of 1,000 prisoners for 1,000"},
         {
@@ -364,7 +364,7 @@ def load_round() -> DemoRecord:
     )
     cite(progress, report, ATTR.ON_RECORD)
 
-    proposals = _published(
+    proposals = published_once(
         Outcome,
         {"meeting": meeting, "summary": "Both sides to prepare ceasefire proposals"},
         {
@@ -378,7 +378,7 @@ def load_round() -> DemoRecord:
     cite(committed, report, ATTR.ON_RECORD)
     cite(proposals, report, ATTR.ON_RECORD, "Medinsky said both sides must now prepare ceasefire proposals.")
 
-    no_ceasefire = _published(
+    no_ceasefire = published_once(
         Outcome,
         {"meeting": meeting, "summary": "No agreement on a ceasefire"},
         {
@@ -474,7 +474,7 @@ def _statements(meeting, p, people, src, withdrawal, swap_outcome, absence) -> N
         ),
     ]
     for text, speaker, description, side, quote, about, source, attribution in rows:
-        statement = _published(
+        statement = published_once(
             Statement,
             {"meeting": meeting, "text": text},
             {
