@@ -268,6 +268,7 @@ REST_FRAMEWORK = {
     "NUM_PROXIES": envint("API_NUM_PROXIES", 0),
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_RENDERER_CLASSES": ["talks.api.rendering.JSONRenderer", "rest_framework.renderers.BrowsableAPIRenderer"],
     "DATETIME_FORMAT": "iso-8601",
     "URL_FORMAT_OVERRIDE": "format",
 }

@@ -2,14 +2,17 @@
 
 import hashlib
 
-from rest_framework.renderers import JSONRenderer
-
 from talks.api.errors import PreconditionFailed
+from talks.api.rendering import dumps
 
 
 def etag_for(data, representation: str = "json") -> str:
     """A strong ETag of the data as one representation (JSON, CSV, HTML differ)."""
-    digest = hashlib.sha256(representation.encode() + b"\0" + JSONRenderer().render(data)).hexdigest()
+    return etag_of(dumps(data), representation)
+
+
+def etag_of(content: bytes, representation: str = "json") -> str:
+    digest = hashlib.sha256(representation.encode() + b"\0" + content).hexdigest()
     return f'"{digest[:32]}"'
 
 

@@ -3,8 +3,7 @@
 from django.db.models import Prefetch
 from rest_framework.exceptions import ValidationError
 
-from talks.api.visibility import visible
-from talks.models.base import Publishable
+from talks.api.visibility import hides_drafts, visible
 
 PARAMS = ("include", "expand")
 
@@ -25,8 +24,7 @@ def _visible_prefetch(model, lookup: str, path: str, user):
     """A Prefetch keeping drafts (and rows tied to drafts) away from readers who may not see them."""
     field = model._meta.get_field(lookup)
     related = field.related_model
-    hides_drafts = related is not None and (issubclass(related, Publishable) or getattr(related, "published_with", ()))
-    if field.concrete or not hides_drafts:
+    if field.concrete or not hides_drafts(related):
         return None
     return Prefetch(path, queryset=visible(related._default_manager.all(), user))
 

@@ -57,7 +57,8 @@ def after(model, ordering: tuple[str, ...], values: list) -> Q:
 def key_of(row, ordering) -> list:
     values = []
     for term in ordering:
-        value = getattr(row, term.lstrip("-"))
+        name = term.lstrip("-")
+        value = row[name] if isinstance(row, dict) else getattr(row, name)
         values.append(value.isoformat() if hasattr(value, "isoformat") else value)
     return values
 

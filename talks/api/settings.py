@@ -7,6 +7,8 @@ DEFAULTS = {
     "MAX_PAGE_SIZE": 500,
     "MAX_BODY_BYTES": 1_000_000,
     "CSV_CHUNK": 500,
+    # Build JSON reads from rows where the serializer allows it (talks.api.rows); off, DRF builds every read.
+    "ROW_READS": True,
 }
 
 

@@ -8,14 +8,16 @@ from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.parsers import JSONParser
-from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
+from rest_framework.renderers import BrowsableAPIRenderer
+from rest_framework.response import Response
 
-from talks.api import conditional, includes
+from talks.api import conditional, includes, rows
 from talks.api.csv import CSVRenderer, csv_lines
 from talks.api.errors import BodyTooLarge, Conflict
 from talks.api.filtering import QSearchFilter, StrictOrderingFilter
 from talks.api.pagination import RecordCursorPagination
 from talks.api.permissions import RecordPermission
+from talks.api.rendering import JSONRenderer
 from talks.api.settings import api_setting
 from talks.api.visibility import visible
 from talks.models.base import Publishable
@@ -55,7 +57,7 @@ class ApiConventions:
             return response
         if getattr(response, "data", None) is None or request.method == "DELETE":
             return response
-        etag = conditional.etag_for(response.data, getattr(response.accepted_renderer, "format", "json"))
+        etag = self._etag(response)
         response["ETag"] = etag
         if request.method in ("GET", "HEAD") and conditional.matches(request.headers.get("If-None-Match"), etag):
             not_modified = HttpResponseNotModified()
@@ -63,6 +65,13 @@ class ApiConventions:
             not_modified["Vary"] = response["Vary"]
             return not_modified
         return response
+
+    def _etag(self, response) -> str:
+        representation = getattr(response.accepted_renderer, "format", "json")
+        if representation == "json" and "indent" not in (response.accepted_media_type or ""):
+            response.render()  # rendered once, and the tag is of the very bytes sent
+            return conditional.etag_of(response.content)
+        return conditional.etag_for(response.data, representation)
 
 
 class RecordViewSet(ApiConventions, viewsets.ModelViewSet):
@@ -93,10 +102,21 @@ class RecordViewSet(ApiConventions, viewsets.ModelViewSet):
             context["include"] = set()
         return context
 
+    row_plan = None  # set for a JSON read the serializer's shape can be built from rows for (talks.api.rows)
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        reading = self.action in ("list", "retrieve") and request.accepted_renderer.format == "json"
+        if reading and api_setting("ROW_READS"):
+            include = frozenset(self.includes())
+            self.row_plan = rows.plan_for(self.get_serializer_class(), include, can_see_drafts(request.user))
+
     def get_queryset(self):
         queryset = visible(super().get_queryset(), self.request.user)
         if getattr(self, "swagger_fake_view", False):
             return queryset
+        if self.row_plan is not None:
+            return queryset.prefetch_related(None)
         lookups = []
         includable = getattr(self.get_serializer_class(), "includable", {})
         if self.request.method in ("GET", "HEAD"):
@@ -107,7 +127,20 @@ class RecordViewSet(ApiConventions, viewsets.ModelViewSet):
     def list(self, request, *args, **kwargs):
         if request.accepted_renderer.format == "csv":
             return self.stream_csv(self.filter_queryset(self.get_queryset()))
-        return super().list(request, *args, **kwargs)
+        if self.row_plan is None:
+            return super().list(request, *args, **kwargs)
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()).values(*self.row_plan.names))
+        return self.get_paginated_response(self.read_rows().render(self.row_plan, page))
+
+    def retrieve(self, request, *args, **kwargs):
+        if self.row_plan is None:
+            return super().retrieve(request, *args, **kwargs)
+        instance = self.get_object()
+        record = {name: getattr(instance, name) for name in self.row_plan.names}
+        return Response(self.read_rows().render(self.row_plan, [record])[0])
+
+    def read_rows(self) -> rows.Rows:
+        return rows.Rows(self.request, drafts=can_see_drafts(self.request.user))
 
     def stream_csv(self, queryset):
         chunk = api_setting("CSV_CHUNK")

@@ -49,6 +49,11 @@ def citable_models() -> list:
     return [m for m in apps.get_models() if issubclass(m, Citable) and m._meta.app_label in RECORD_APPS]
 
 
+def hides_drafts(model) -> bool:
+    """Whether some rows of `model` are kept from readers: drafts, or rows tied to a draft (a step at a draft round)."""
+    return model is not None and (issubclass(model, Publishable) or bool(getattr(model, "published_with", ())))
+
+
 def visible_citations(queryset: QuerySet, *, drafts: bool) -> QuerySet:
     """Citations of facts the reader may see: one subquery per kind of fact, so still one query."""
     condition = Q()
@@ -59,8 +64,12 @@ def visible_citations(queryset: QuerySet, *, drafts: bool) -> QuerySet:
 
 
 def visible(queryset: QuerySet, user) -> QuerySet:
+    return visible_rows(queryset, drafts=can_see_drafts(user))
+
+
+def visible_rows(queryset: QuerySet, *, drafts: bool) -> QuerySet:
+    """`visible` for a reader who sees drafts (editors) or not."""
     model = queryset.model
-    drafts = can_see_drafts(user)
     if model._meta.label_lower == "talks.citation":
         return visible_citations(queryset, drafts=drafts)
     if not issubclass(model, Recorded):

@@ -1,12 +1,23 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from talks.api.rows import concrete_names
 from talks.api.serializers.base import RecordSerializer, record_meta, self_link
 from talks.api.serializers.outcomes import INLINE_OUTCOME_PREFETCH, InlineOutcomeSerializer
 from talks.api.serializers.positions import INLINE_DEMAND_PREFETCH, InlineDemandSerializer
 from talks.api.serializers.sources import InlineCitationSerializer, citations_of
 from talks.api.serializers.statements import InlineStatementSerializer
-from talks.models import Absence, AgendaItem, Delegation, DelegationMember, Meeting, MeetingSession
+from talks.models import (
+    Absence,
+    AgendaItem,
+    Delegation,
+    DelegationMember,
+    Demand,
+    DemandEvent,
+    Meeting,
+    MeetingSession,
+    PersonRole,
+)
 
 
 class MeetingSessionSerializer(RecordSerializer):
@@ -19,10 +30,42 @@ class AgendaItemSerializer(RecordSerializer):
     Meta = record_meta(AgendaItem)
 
 
+def titles_then(rows, members: list[dict]) -> dict[int, str]:
+    """title_then from rows: the post each member held on the round's date (Person.title_at)."""
+    roles: dict[int, list[dict]] = {}
+    people = {member["person_id"] for member in members}
+    for role in PersonRole.objects.filter(person_id__in=people).values("person_id", "title", "started_on", "ended_on"):
+        roles.setdefault(role["person_id"], []).append(role)
+    days = _round_dates(rows, {member["delegation_id"] for member in members})
+    titles = {}
+    for member in members:
+        day = days.get(member["delegation_id"])
+        held = [r for r in roles.get(member["person_id"], ()) if day and r["started_on"] <= day]
+        held = [r for r in held if r["ended_on"] is None or day <= r["ended_on"]]
+        titles[member["id"]] = max(held, key=lambda r: r["started_on"])["title"] if held else ""
+    return titles
+
+
+def _round_dates(rows, delegation_ids: set[int]) -> dict[int, object]:
+    """Each delegation's round date, from the rows of this read where it has them."""
+    days, missing = {}, set()
+    for delegation_id in delegation_ids:
+        delegation = rows.seen.get(Delegation, {}).get(delegation_id)
+        meeting = rows.seen.get(Meeting, {}).get(delegation["meeting_id"]) if delegation else None
+        if meeting is None:
+            missing.add(delegation_id)
+        else:
+            days[delegation_id] = meeting["date"]
+    if missing:
+        days.update(Delegation.objects.filter(pk__in=missing).values_list("pk", "meeting__date"))
+    return days
+
+
 class DelegationMemberSerializer(RecordSerializer):
     url = self_link("delegation-member")
     person_name = serializers.CharField(source="person.name", read_only=True)
     title_then = serializers.CharField(read_only=True, help_text="The post the person held on the round's date.")
+    row_hooks = {"title_then": titles_then}
     Meta = record_meta(DelegationMember)
 
 
@@ -43,6 +86,18 @@ class AbsenceSerializer(RecordSerializer):
 
 def under(prefix: str, lookups) -> tuple[str, ...]:
     return (prefix, *(f"{prefix}__{lookup}" for lookup in lookups))
+
+
+def demands_at(rows, meetings: list[dict]) -> dict[int, list[dict]]:
+    """`demands` from rows: each round's visible demands, once each, in the order of their steps at it."""
+    at: dict[int, dict[int, None]] = {}
+    steps = rows.visible(DemandEvent.objects.filter(meeting_id__in=[meeting["id"] for meeting in meetings]))
+    for meeting_id, demand_id in steps.values_list("meeting_id", "demand_id"):
+        at.setdefault(meeting_id, {})[demand_id] = None
+    wanted = {demand_id for ids in at.values() for demand_id in ids}
+    found = list(rows.visible(Demand.objects.filter(pk__in=wanted)).values(*concrete_names(Demand))) if wanted else []
+    shown = dict(zip((d["id"] for d in found), rows.serialize(InlineDemandSerializer, found), strict=True))
+    return {meeting["id"]: [shown[d] for d in at.get(meeting["id"], ()) if d in shown] for meeting in meetings}
 
 
 class MeetingSerializer(RecordSerializer):
@@ -66,6 +121,7 @@ class MeetingSerializer(RecordSerializer):
         "statements": under("statements", citations_of()),
         "citations": citations_of(),
     }
+    row_hooks = {"demands": demands_at}
     Meta = record_meta(Meeting)
 
     @extend_schema_field(InlineDemandSerializer(many=True))

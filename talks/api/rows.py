@@ -1,0 +1,262 @@
+"""Reads built from rows: a serializer's JSON made from `.values()` rows, with no model instance per record.
+
+A page of fifty rounds with their delegations and demands inlined holds some eight thousand records; building a
+model instance and walking DRF's fields for each costs far more than the SQL. So for reads, the serializer's shape
+(its keys in order, what is nested, what is a link) is worked out once per serializer, set of includes and kind of
+reader; each request then runs one `.values()` query per relation, as the prefetches would, and builds plain dicts.
+
+The output is the serializer's own, to the byte: tests/api/test_row_reads.py holds every endpoint to it. A field
+this cannot follow (a method field without a row hook, a field with its own formatting) leaves the serializer to
+DRF. Serializers name row hooks for their method fields in `row_hooks`: field name -> hook(rows, records) -> {id:
+value}.
+"""
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
+from django.utils import timezone
+from rest_framework import serializers
+from rest_framework.fields import SerializerMethodField
+
+from talks.api.links import RelatedLink
+from talks.api.serializers.base import LINK_PLACEHOLDER, RecordLink
+from talks.api.visibility import hides_drafts, visible_rows
+
+# Fields whose value is the column's own (DRF's formatting of a database value changes nothing, and orjson writes
+# dates as DRF does). A subclass that formats values itself is not among them.
+PLAIN = (
+    serializers.BooleanField,
+    serializers.CharField,
+    serializers.ChoiceField,
+    serializers.IntegerField,
+    serializers.BigIntegerField,
+    serializers.FloatField,
+    serializers.DateField,
+    serializers.JSONField,
+    serializers.PrimaryKeyRelatedField,
+)
+# Fields whose value DRF formats (orjson has no form for decimals and durations); each value goes through the field.
+FORMATTED = (serializers.DecimalField, serializers.DurationField, serializers.TimeField)
+
+
+class Unplannable(Exception):
+    """The serializer has a field rows cannot answer; DRF serializes it."""
+
+
+def _is(fld, bases) -> bool:
+    return any(isinstance(fld, base) and type(fld).to_representation is base.to_representation for base in bases)
+
+
+def concrete_names(model) -> list[str]:
+    return [f.attname for f in model._meta.concrete_fields]
+
+
+@dataclass
+class Spec:
+    key: str
+    kind: str  # col, dt, fmt, url, fk_url, many, m2m, one, attr, hook
+    attname: str = ""
+    view_name: str = ""
+    queryset: object = None
+    column: str = ""
+    value_of: str = ""
+    child: "Node | None" = None
+    call: object = None
+    generic: tuple[str, str] = ()  # a generic relation's content type field and the kind of record it is of
+
+
+@dataclass
+class Node:
+    model: type
+    names: list[str]
+    specs: list[Spec] = field(default_factory=list)
+
+
+@cache
+def plan_for(serializer_class, include: frozenset, drafts: bool) -> Node | None:
+    """The shape of `serializer_class` with these includes, for readers who see drafts or not; None: use DRF."""
+    try:
+        serializer = serializer_class(context={"include": set(include), "drafts": drafts})
+        return plan(serializer, serializer_class.Meta.model, drafts)
+    except Unplannable:
+        return None
+
+
+def plan(serializer, model, drafts: bool) -> Node:
+    node = Node(model, concrete_names(model))
+    hooks = getattr(type(serializer), "row_hooks", {})
+    for key, fld in serializer.fields.items():
+        if fld.write_only:
+            continue
+        node.specs.append(_spec(key, fld, model, drafts, hooks))
+    return node
+
+
+def _spec(key, fld, model, drafts, hooks) -> Spec:
+    if key in hooks:
+        return Spec(key, "hook", call=hooks[key])
+    if isinstance(fld, RecordLink):
+        return Spec(key, "url", view_name=fld.view_name)
+    if isinstance(fld, RelatedLink):
+        return Spec(key, "fk_url", attname=fld.source, view_name=f"api:{fld.basename}-detail")
+    if isinstance(fld, serializers.ListSerializer):
+        return _many(key, fld, model, drafts)
+    if isinstance(fld, serializers.ManyRelatedField):
+        return _m2m(key, fld, model)
+    if isinstance(fld, serializers.BaseSerializer):  # one nested record through a foreign key
+        relation = model._meta.get_field(fld.source)
+        related = relation.related_model
+        return Spec(key, "one", attname=relation.attname, child=plan(fld, related, drafts))
+    if isinstance(fld, SerializerMethodField) or len(fld.source_attrs) > 2 or fld.source == "*":
+        raise Unplannable(f"{model.__name__}.{key}")
+    if len(fld.source_attrs) == 2:  # person.name
+        relation = model._meta.get_field(fld.source_attrs[0])
+        if not _is(fld, PLAIN) or not relation.many_to_one:
+            raise Unplannable(f"{model.__name__}.{key}")
+        queryset = relation.related_model._default_manager.all()
+        return Spec(key, "attr", attname=relation.attname, queryset=queryset, value_of=fld.source_attrs[1])
+    column = _column(model, fld.source)
+    if column is None:
+        raise Unplannable(f"{model.__name__}.{key}")
+    if _is(fld, (serializers.DateTimeField,)):
+        return Spec(key, "dt", attname=column, call=fld.to_representation)
+    if _is(fld, FORMATTED):
+        return Spec(key, "fmt", attname=column, call=fld.to_representation)
+    if _is(fld, PLAIN) and not getattr(fld, "coerce_to_string", False):
+        return Spec(key, "col", attname=column)
+    raise Unplannable(f"{model.__name__}.{key}")
+
+
+def _column(model, name: str) -> str | None:
+    try:
+        found = model._meta.get_field(name)
+    except Exception:  # noqa: BLE001 - any lookup failure means "not a column"
+        return None
+    return found.attname if found.concrete and not found.many_to_many else None
+
+
+def _many(key, fld, model, drafts) -> Spec:
+    relation = model._meta.get_field(fld.source)
+    related = relation.related_model
+    queryset = related._default_manager.all()
+    if not relation.concrete and hides_drafts(related):
+        queryset = visible_rows(queryset, drafts=drafts)
+    if relation.one_to_many and hasattr(relation, "field"):
+        column = relation.field.attname
+    elif getattr(relation, "content_type_field_name", None):  # a generic relation: the citations of one kind of fact
+        column = relation.object_id_field_name
+        generic = (relation.content_type_field_name, model._meta.label_lower)
+        child = plan(fld.child, related, drafts)
+        return Spec(key, "many", queryset=queryset, column=column, child=child, generic=generic)
+    else:
+        raise Unplannable(f"{model.__name__}.{key}")
+    return Spec(key, "many", queryset=queryset, column=column, child=plan(fld.child, related, drafts))
+
+
+def _m2m(key, fld, model) -> Spec:
+    relation = model._meta.get_field(fld.source)
+    if not relation.many_to_many or not relation.concrete:
+        raise Unplannable(f"{model.__name__}.{key}")
+    through = relation.remote_field.through
+    source, target = relation.m2m_field_name(), relation.m2m_reverse_field_name()
+    ordering = [
+        f"-{target}__{term[1:]}" if term.startswith("-") else f"{target}__{term}"
+        for term in relation.related_model._meta.ordering
+    ]
+    queryset = through._default_manager.order_by(*ordering)
+    return Spec(key, "m2m", queryset=queryset, column=f"{source}_id", value_of=f"{target}_id")
+
+
+class Rows:
+    """One request's read: the reader's links and zone, and every row fetched so far (hooks look rows up)."""
+
+    def __init__(self, request, *, drafts: bool):
+        self.request = request
+        self.drafts = drafts
+        self.utc = timezone.get_current_timezone_name() == "UTC"
+        self.seen: dict[type, dict[int, dict]] = {}
+        self._links: dict[str, tuple[str, str]] = {}
+
+    def visible(self, queryset):
+        return visible_rows(queryset, drafts=self.drafts)
+
+    def serialize(self, serializer_class, records: list[dict], include=frozenset()) -> list[dict]:
+        node = plan_for(serializer_class, frozenset(include), self.drafts)
+        if node is None:
+            raise Unplannable(serializer_class.__name__)
+        return self.render(node, records)
+
+    def link(self, view_name: str) -> tuple[str, str]:
+        parts = self._links.get(view_name)
+        if parts is None:
+            path = reverse(view_name, kwargs={"pk": LINK_PLACEHOLDER})
+            url = self.request.build_absolute_uri(path) if self.request is not None else path
+            head, _, tail = url.rpartition(str(LINK_PLACEHOLDER))
+            parts = self._links[view_name] = (head, tail)
+        return parts
+
+    def render(self, node: Node, records: list[dict]) -> list[dict]:
+        self.seen.setdefault(node.model, {}).update((record["id"], record) for record in records)
+        found = {spec.key: self._fetch(spec, records) for spec in node.specs if spec.kind in FETCHED}
+        return [self._item(node, record, found) for record in records]
+
+    def _fetch(self, spec: Spec, records: list[dict]) -> dict:
+        if spec.kind == "hook":
+            return spec.call(self, records)
+        if spec.kind in ("many", "m2m"):
+            ids = [record["id"] for record in records]
+            if not ids:
+                return {}
+            rows = spec.queryset.filter(**{f"{spec.column}__in": ids})
+            if spec.generic:  # of this kind of record; looked up per read, as content type ids differ between databases
+                type_field, label = spec.generic
+                rows = rows.filter(**{type_field: ContentType.objects.get_by_natural_key(*label.split("."))})
+            grouped: dict = {}
+            if spec.kind == "m2m":
+                for parent, value in rows.values_list(spec.column, spec.value_of):
+                    grouped.setdefault(parent, []).append(value)
+                return grouped
+            children = list(rows.values(*spec.child.names))
+            for raw, out in zip(children, self.render(spec.child, children), strict=True):
+                grouped.setdefault(raw[spec.column], []).append(out)
+            return grouped
+        keys = {record[spec.attname] for record in records if record[spec.attname] is not None}
+        if not keys:
+            return {}
+        if spec.kind == "attr":
+            return dict(spec.queryset.filter(pk__in=keys).values_list("pk", spec.value_of))
+        related = list(spec.child.model._default_manager.filter(pk__in=keys).values(*spec.child.names))
+        return {raw["id"]: out for raw, out in zip(related, self.render(spec.child, related), strict=True)}
+
+    def _item(self, node: Node, record: dict, found: dict) -> dict:
+        item = {}
+        for spec in node.specs:
+            kind = spec.kind
+            if kind == "col":
+                item[spec.key] = record[spec.attname]
+            elif kind == "dt":
+                value = record[spec.attname]
+                item[spec.key] = value if self.utc or value is None else spec.call(value)
+            elif kind == "fmt":
+                value = record[spec.attname]
+                item[spec.key] = None if value is None else spec.call(value)
+            elif kind == "url":
+                head, tail = self.link(spec.view_name)
+                item[spec.key] = f"{head}{record['id']}{tail}"
+            elif kind == "fk_url":
+                value = record[spec.attname]
+                head, tail = self.link(spec.view_name)
+                item[spec.key] = None if value is None else f"{head}{value}{tail}"
+            elif kind in ("many", "m2m"):
+                item[spec.key] = found[spec.key].get(record["id"], [])
+            elif kind in ("one", "attr"):
+                value = record[spec.attname]
+                item[spec.key] = None if value is None else found[spec.key].get(value)
+            else:
+                item[spec.key] = found[spec.key].get(record["id"])
+        return item
+
+
+FETCHED = ("hook", "many", "m2m", "one", "attr")
