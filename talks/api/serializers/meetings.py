@@ -1,7 +1,7 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from talks.api.rows import concrete_names
+from talks.api.rows import among, concrete_names
 from talks.api.serializers.base import RecordSerializer, record_meta, self_link
 from talks.api.serializers.outcomes import INLINE_OUTCOME_PREFETCH, InlineOutcomeSerializer
 from talks.api.serializers.positions import INLINE_DEMAND_PREFETCH, InlineDemandSerializer
@@ -34,7 +34,8 @@ def titles_then(rows, members: list[dict]) -> dict[int, str]:
     """title_then from rows: the post each member held on the round's date (Person.title_at)."""
     roles: dict[int, list[dict]] = {}
     people = {member["person_id"] for member in members}
-    for role in PersonRole.objects.filter(person_id__in=people).values("person_id", "title", "started_on", "ended_on"):
+    held = among(PersonRole.objects.all(), "person_id", people)
+    for role in held.values("person_id", "title", "started_on", "ended_on"):
         roles.setdefault(role["person_id"], []).append(role)
     days = _round_dates(rows, {member["delegation_id"] for member in members})
     titles = {}
@@ -95,7 +96,8 @@ def demands_at(rows, meetings: list[dict]) -> dict[int, list[dict]]:
     for meeting_id, demand_id in steps.values_list("meeting_id", "demand_id"):
         at.setdefault(meeting_id, {})[demand_id] = None
     wanted = {demand_id for ids in at.values() for demand_id in ids}
-    found = list(rows.visible(Demand.objects.filter(pk__in=wanted)).values(*concrete_names(Demand))) if wanted else []
+    demands = among(rows.visible(Demand.objects.all()), "id", wanted) if wanted else Demand.objects.none()
+    found = list(demands.values(*concrete_names(Demand)))
     shown = dict(zip((d["id"] for d in found), rows.serialize(InlineDemandSerializer, found), strict=True))
     return {meeting["id"]: [shown[d] for d in at.get(meeting["id"], ()) if d in shown] for meeting in meetings}
 
