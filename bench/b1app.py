@@ -17,45 +17,47 @@ from bench import rawplan
 MEETING_INCLUDES = ("sessions", "agenda", "delegations", "absences", "demands", "outcomes", "statements", "citations")
 
 
-def _customs():
-    import config.api_v1  # noqa: F401 - registers each record's route, which the serializers' *_url links need
+def _hooks(queries):
+    """The method fields' rows, as the serializers' row hooks read them, with SQL compiled here."""
+    from talks.api import rows
     from talks.api.serializers.positions import InlineDemandSerializer
     from talks.api.visibility import visible
-    from talks.models import Delegation, DelegationMember, Demand, DemandEvent, Meeting, PersonRole
+    from talks.models import Delegation, Demand, DemandEvent, Meeting, PersonRole
 
     roles = rawplan.compile_query(PersonRole.objects.all(), "person_id")
-    events = rawplan.compile_query(DemandEvent.objects.all(), "meeting_id")
+    events = rawplan.compile_query(visible(DemandEvent.objects.all(), None), "meeting_id")
     demands = rawplan.compile_query(visible(Demand.objects.all(), None), "id")
-    demand_node = rawplan.plan(InlineDemandSerializer(context={"include": set()}), Demand, {})
+    demand_node = rows.plan_for(InlineDemandSerializer, frozenset(), False)
+    rawplan.compile_plan(demand_node, queries)
 
-    def title_then(run, rows):
+    def title_then(run, records):
         by_person: dict = {}
-        for role in roles.run(run.conn, {row["person_id"] for row in rows}):
+        for role in roles.run(run.conn, {record["person_id"] for record in records}):
             by_person.setdefault(role["person_id"], []).append(role)
         out = {}
-        for row in rows:
-            delegation = run.seen[Delegation][row["delegation_id"]]
+        for record in records:
+            delegation = run.seen[Delegation][record["delegation_id"]]
             day = run.seen[Meeting][delegation["meeting_id"]]["date"]
-            out[row["id"]] = rawplan.role_title(by_person.get(row["person_id"], []), day)
+            out[record["id"]] = rawplan.role_title(by_person.get(record["person_id"], []), day)
         return out
 
-    def meeting_demands(run, rows):
+    def meeting_demands(run, records):
         ids_by_meeting: dict = {}
-        for event in events.run(run.conn, [row["id"] for row in rows]):
+        for event in events.run(run.conn, [record["id"] for record in records]):
             ids_by_meeting.setdefault(event["meeting_id"], {}).setdefault(event["demand_id"], None)
         wanted = {d for ids in ids_by_meeting.values() for d in ids}
         found = demands.run(run.conn, wanted)
         rendered = dict(zip((d["id"] for d in found), run.render(demand_node, found), strict=True))
-        return {row["id"]: [rendered[d] for d in ids_by_meeting.get(row["id"], ()) if d in rendered] for row in rows}
+        return {r["id"]: [rendered[d] for d in ids_by_meeting.get(r["id"], ()) if d in rendered] for r in records}
 
-    return {(DelegationMember, "title_then"): title_then, (Meeting, "demands"): meeting_demands}
+    return {"title_then": title_then, "demands": meeting_demands}
 
 
 class Endpoint:
     """One URL: the top query (compiled with this URL's cursor and filters) and the meeting serializer's plan."""
 
-    def __init__(self, url: str, customs):
-        from talks.api import pagination
+    def __init__(self, url: str):
+        from talks.api import pagination, rows
         from talks.api.serializers.meetings import MeetingSerializer
         from talks.api.settings import api_setting
         from talks.api.visibility import visible
@@ -65,7 +67,9 @@ class Endpoint:
         query = {k: v[0] for k, v in parse_qs(parts.query).items()}
         self.path, self.query_string = parts.path, parts.query
         include = {n for n in query.get("include", "").split(",") if n}
-        self.node = rawplan.plan(MeetingSerializer(context={"include": include}), Meeting, customs)
+        self.node = rows.plan_for(MeetingSerializer, frozenset(include), False)
+        self.queries = rawplan.compile_plan(self.node)
+        self.hooks = _hooks(self.queries)
         queryset = visible(Meeting.objects.all(), None)
         tail = parts.path.rstrip("/").rsplit("/", 1)[-1]
         self.detail = tail.isdigit()
@@ -88,7 +92,7 @@ class Endpoint:
         from rest_framework.utils.urls import replace_query_param
 
         rows = conn.execute(self.sql, self.params).fetchall()
-        run = rawplan.Run(conn, host)
+        run = rawplan.Run(conn, host, self.queries, self.hooks)
         if self.detail:
             return orjson.dumps(run.render(self.node, rows)[0], option=orjson.OPT_UTC_Z)
         page = rows[: self.page_size]
@@ -115,8 +119,9 @@ def _build() -> dict[str, Endpoint]:
     django.setup()
     from django.db import connection
 
-    customs = _customs()
-    endpoints = {url: Endpoint(url, customs) for url in json.loads(os.environ["BENCH_URLS"])}
+    import config.api_v1  # noqa: F401 - registers each record's route, which the serializers' *_url links need
+
+    endpoints = {url: Endpoint(url) for url in json.loads(os.environ["BENCH_URLS"])}
     connection.close()
     return endpoints
 

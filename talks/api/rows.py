@@ -16,6 +16,7 @@ from functools import cache
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from rest_framework import serializers
@@ -109,7 +110,8 @@ def _spec(key, fld, model, drafts, hooks) -> Spec:
     if isinstance(fld, serializers.BaseSerializer):  # one nested record through a foreign key
         relation = model._meta.get_field(fld.source)
         related = relation.related_model
-        return Spec(key, "one", attname=relation.attname, child=plan(fld, related, drafts))
+        child = plan(fld, related, drafts)
+        return Spec(key, "one", attname=relation.attname, queryset=related._default_manager.all(), child=child)
     if isinstance(fld, SerializerMethodField) or len(fld.source_attrs) > 2 or fld.source == "*":
         raise Unplannable(f"{model.__name__}.{key}")
     if len(fld.source_attrs) == 2:  # person.name
@@ -170,6 +172,21 @@ def _m2m(key, fld, model) -> Spec:
     return Spec(key, "m2m", queryset=queryset, column=f"{source}_id", value_of=f"{target}_id")
 
 
+def reads(spec: Spec) -> tuple[QuerySet, str, tuple[str, ...]]:
+    """What a spec that fetches reads: the rows of a queryset whose column is among some ids, as these values."""
+    if spec.kind == "many":
+        queryset = spec.queryset
+        if spec.generic:  # of this kind of record; looked up per read, as content type ids differ between databases
+            type_field, label = spec.generic
+            queryset = queryset.filter(**{type_field: ContentType.objects.get_by_natural_key(*label.split("."))})
+        return queryset, spec.column, tuple(spec.child.names)
+    if spec.kind == "m2m":
+        return spec.queryset, spec.column, (spec.column, spec.value_of)
+    if spec.kind == "attr":
+        return spec.queryset, "id", ("id", spec.value_of)
+    return spec.queryset, "id", tuple(spec.child.names)
+
+
 def among(queryset, column: str, ids):
     """Rows whose `column` is one of `ids`. On PostgreSQL the ids go as one array parameter: a page's thousands of ids
     as `IN (%s, %s, ...)` cost more to prepare and parse than the query takes to run."""
@@ -213,33 +230,31 @@ class Rows:
         found = {spec.key: self._fetch(spec, records) for spec in node.specs if spec.kind in FETCHED}
         return [self._item(node, record, found) for record in records]
 
+    def select(self, spec: Spec, ids) -> list[dict]:
+        """The rows `spec` reads for these ids (of the parents, or of the records a foreign key names)."""
+        queryset, column, names = reads(spec)
+        return list(among(queryset, column, ids).values(*names))
+
     def _fetch(self, spec: Spec, records: list[dict]) -> dict:
         if spec.kind == "hook":
             return spec.call(self, records)
         if spec.kind in ("many", "m2m"):
             ids = [record["id"] for record in records]
-            if not ids:
-                return {}
-            rows = among(spec.queryset, spec.column, ids)
-            if spec.generic:  # of this kind of record; looked up per read, as content type ids differ between databases
-                type_field, label = spec.generic
-                rows = rows.filter(**{type_field: ContentType.objects.get_by_natural_key(*label.split("."))})
-            grouped: dict = {}
-            if spec.kind == "m2m":
-                for parent, value in rows.values_list(spec.column, spec.value_of):
-                    grouped.setdefault(parent, []).append(value)
-                return grouped
-            children = list(rows.values(*spec.child.names))
-            for raw, out in zip(children, self.render(spec.child, children), strict=True):
-                grouped.setdefault(raw[spec.column], []).append(out)
-            return grouped
-        keys = {record[spec.attname] for record in records if record[spec.attname] is not None}
-        if not keys:
-            return {}
+        else:
+            ids = {record[spec.attname] for record in records if record[spec.attname] is not None}
+        found = self.select(spec, ids) if ids else []
         if spec.kind == "attr":
-            return dict(among(spec.queryset, "id", keys).values_list("pk", spec.value_of))
-        related = list(among(spec.child.model._default_manager.all(), "id", keys).values(*spec.child.names))
-        return {raw["id"]: out for raw, out in zip(related, self.render(spec.child, related), strict=True)}
+            return {row["id"]: row[spec.value_of] for row in found}
+        if spec.kind == "one":
+            return {raw["id"]: out for raw, out in zip(found, self.render(spec.child, found), strict=True)}
+        grouped: dict = {}
+        if spec.kind == "m2m":
+            for row in found:
+                grouped.setdefault(row[spec.column], []).append(row[spec.value_of])
+            return grouped
+        for raw, out in zip(found, self.render(spec.child, found), strict=True):
+            grouped.setdefault(raw[spec.column], []).append(out)
+        return grouped
 
     def _item(self, node: Node, record: dict, found: dict) -> dict:
         item = {}

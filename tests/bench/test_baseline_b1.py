@@ -40,14 +40,13 @@ def test_it_answers_byte_identical_json_for_list_and_detail():
         "/api/v1/meetings/?page_size=1",
         f"/api/v1/meetings/{pk}/?include=sessions,agenda,delegations,absences,demands,outcomes,statements,citations",
     ]
-    customs = b1app._customs()
     psycopg_connection = connection.get_new_connection(connection.get_connection_params())
     psycopg_connection.autocommit = True
     psycopg_connection.row_factory = dict_row
     client = APIClient()
     for url in urls:
         expected = client.get(url, HTTP_HOST="127.0.0.1").content
-        got = b1app.Endpoint(url, customs).body(psycopg_connection, "127.0.0.1")
+        got = b1app.Endpoint(url).body(psycopg_connection, "127.0.0.1")
         at = next(
             (i for i, (a, b) in enumerate(zip(got, expected, strict=False)) if a != b), min(len(got), len(expected))
         )
