@@ -1,7 +1,8 @@
 """B1: a bare WSGI app answering the benchmark's API URLs from psycopg rows dumped with orjson.
 
 Serve with `gunicorn bench.b1app:app`; BENCH_URLS (a JSON list of paths with query strings) names the URLs it
-answers. Django runs at import only, to compile the plans (bench.rawplan); requests touch psycopg and orjson alone.
+answers. Django compiles the plans at import (bench.rawplan); a request runs that SQL through psycopg, builds the dicts
+as the project's row plan does, and dumps them with orjson: no ORM query and no DRF.
 """
 
 import json
@@ -12,13 +13,12 @@ import orjson
 import psycopg
 from psycopg.rows import dict_row
 
-from bench import rawplan
-
 MEETING_INCLUDES = ("sessions", "agenda", "delegations", "absences", "demands", "outcomes", "statements", "citations")
 
 
 def _hooks(queries):
     """The method fields' rows, as the serializers' row hooks read them, with SQL compiled here."""
+    from bench import rawplan
     from talks.api import rows
     from talks.api.serializers.positions import InlineDemandSerializer
     from talks.api.visibility import visible
@@ -57,6 +57,7 @@ class Endpoint:
     """One URL: the top query (compiled with this URL's cursor and filters) and the meeting serializer's plan."""
 
     def __init__(self, url: str):
+        from bench import rawplan
         from talks.api import pagination, rows
         from talks.api.serializers.meetings import MeetingSerializer
         from talks.api.settings import api_setting
@@ -90,6 +91,8 @@ class Endpoint:
 
     def body(self, conn, host: str) -> bytes:
         from rest_framework.utils.urls import replace_query_param
+
+        from bench import rawplan  # imports Django's models: only once Django is set up
 
         rows = conn.execute(self.sql, self.params).fetchall()
         run = rawplan.Run(conn, host, self.queries, self.hooks)

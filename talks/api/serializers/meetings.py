@@ -1,7 +1,7 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from talks.api.rows import among, concrete_names
+from talks.api.rows import concrete_names
 from talks.api.serializers.base import RecordSerializer, record_meta, self_link
 from talks.api.serializers.outcomes import INLINE_OUTCOME_PREFETCH, InlineOutcomeSerializer
 from talks.api.serializers.positions import INLINE_DEMAND_PREFETCH, InlineDemandSerializer
@@ -30,12 +30,15 @@ class AgendaItemSerializer(RecordSerializer):
     Meta = record_meta(AgendaItem)
 
 
+ROLE_FIELDS = ("person_id", "title", "started_on", "ended_on")
+
+
 def titles_then(rows, members: list[dict]) -> dict[int, str]:
     """title_then from rows: the post each member held on the round's date (Person.title_at)."""
     roles: dict[int, list[dict]] = {}
     people = {member["person_id"] for member in members}
-    held = among(PersonRole.objects.all(), "person_id", people)
-    for role in held.values("person_id", "title", "started_on", "ended_on"):
+    held = rows.read("titles_then", lambda: (PersonRole.objects.all(), "person_id", ROLE_FIELDS), people)
+    for role in held:
         roles.setdefault(role["person_id"], []).append(role)
     days = _round_dates(rows, {member["delegation_id"] for member in members})
     titles = {}
@@ -92,12 +95,12 @@ def under(prefix: str, lookups) -> tuple[str, ...]:
 def demands_at(rows, meetings: list[dict]) -> dict[int, list[dict]]:
     """`demands` from rows: each round's visible demands, once each, in the order of their steps at it."""
     at: dict[int, dict[int, None]] = {}
-    steps = rows.visible(DemandEvent.objects.filter(meeting_id__in=[meeting["id"] for meeting in meetings]))
-    for meeting_id, demand_id in steps.values_list("meeting_id", "demand_id"):
-        at.setdefault(meeting_id, {})[demand_id] = None
+    steps = lambda: (rows.visible(DemandEvent.objects.all()), "meeting_id", ("meeting_id", "demand_id"))  # noqa: E731
+    for step in rows.read("demands_at steps", steps, [meeting["id"] for meeting in meetings]):
+        at.setdefault(step["meeting_id"], {})[step["demand_id"]] = None
     wanted = {demand_id for ids in at.values() for demand_id in ids}
-    demands = among(rows.visible(Demand.objects.all()), "id", wanted) if wanted else Demand.objects.none()
-    found = list(demands.values(*concrete_names(Demand)))
+    demands = lambda: (rows.visible(Demand.objects.all()), "id", tuple(concrete_names(Demand)))  # noqa: E731
+    found = rows.read("demands_at demands", demands, wanted)
     shown = dict(zip((d["id"] for d in found), rows.serialize(InlineDemandSerializer, found), strict=True))
     return {meeting["id"]: [shown[d] for d in at.get(meeting["id"], ()) if d in shown] for meeting in meetings}
 
