@@ -17,7 +17,7 @@ from functools import cache
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import QuerySet
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 from rest_framework import serializers
 from rest_framework.fields import SerializerMethodField
@@ -213,8 +213,7 @@ class CompiledRead:
     def run(self, ids) -> list[dict]:
         params = list(self.params)
         params[self.slot] = list(ids)
-        with connection.cursor() as cursor:
-            native_times(cursor.cursor)
+        with server_bound_cursor() as cursor:
             cursor.execute(self.sql, params)
             found = cursor.fetchall()
         if self.converters:
@@ -223,6 +222,19 @@ class CompiledRead:
                 for position, (convert, expression) in self.converters:
                     row[position] = convert(row[position], expression, connection)
         return [dict(zip(self.names, row, strict=True)) for row in found]
+
+
+def server_bound_cursor():
+    """A cursor of Django's connection (so the query is logged and counted) that binds parameters on the server:
+    psycopg then prepares a read it runs often, and the database plans it once per connection, not per request."""
+    from django.db.backends.postgresql.base import ServerBindingCursor
+
+    connection.close_if_health_check_failed()
+    connection.ensure_connection()
+    with connection.wrap_database_errors:
+        cursor = ServerBindingCursor(connection.connection)
+        native_times(cursor)
+        return connection._prepare_cursor(cursor)  # Django's own wrapping: debug logging, error translation
 
 
 def native_times(cursor) -> None:
@@ -254,6 +266,9 @@ def compiled(key, source) -> CompiledRead:
     return read
 
 
+_links: dict[tuple, tuple[str, str]] = {}
+
+
 class Rows:
     """One request's read: the reader's links and zone, and every row fetched so far (hooks look rows up)."""
 
@@ -262,7 +277,7 @@ class Rows:
         self.drafts = drafts
         self.utc = timezone.get_current_timezone_name() == "UTC"
         self.seen: dict[type, dict[int, dict]] = {}
-        self._links: dict[str, tuple[str, str]] = {}
+        self._origin = (request.scheme, request.get_host(), get_script_prefix()) if request is not None else ()
 
     def visible(self, queryset):
         return visible_rows(queryset, drafts=self.drafts)
@@ -274,12 +289,14 @@ class Rows:
         return self.render(node, records)
 
     def link(self, view_name: str) -> tuple[str, str]:
-        parts = self._links.get(view_name)
+        """A record's address in two parts, around its id: resolved once per route and origin in the process."""
+        key = (view_name, *self._origin)
+        parts = _links.get(key)
         if parts is None:
             path = reverse(view_name, kwargs={"pk": LINK_PLACEHOLDER})
             url = self.request.build_absolute_uri(path) if self.request is not None else path
             head, _, tail = url.rpartition(str(LINK_PLACEHOLDER))
-            parts = self._links[view_name] = (head, tail)
+            parts = _links[key] = (head, tail)
         return parts
 
     def render(self, node: Node, records: list[dict]) -> list[dict]:

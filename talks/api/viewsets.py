@@ -164,6 +164,12 @@ class RecordViewSet(ApiConventions, viewsets.ModelViewSet):
         serializer = self.get_serializer_class()(instance, context={**self.get_serializer_context(), "include": set()})
         return conditional.etag_for(serializer.data)
 
+    def filter_queryset(self, queryset):
+        # A record's own address takes no filter (its parameters are refused): building the filter form is waste.
+        if self.action != "list":
+            return queryset
+        return super().filter_queryset(queryset)
+
     def get_object(self):
         instance = super().get_object()
         if self.request.method in ("PUT", "PATCH", "DELETE"):
