@@ -1,15 +1,22 @@
-"""Search across the record, grouped by kind: PostgreSQL full-text search where the database is PostgreSQL, and
-word-by-word matching elsewhere (SQLite in development). A person is found by any of their aliases, and so are
-the statements they made and the rounds they attended."""
+"""Search across the record, grouped by kind, the most relevant first.
+
+Each kind is matched on its own document (talks.fulltext): on PostgreSQL with `@@`, which the document's GIN index
+serves, then only the matching rows are ranked; elsewhere (SQLite in development) every word must appear in one of
+the document's fields, and ties decide the order. A person is found by any of their aliases, and so are the
+statements they made and the rounds they attended; a round is also found by its track's name. Each of those is a
+set of ids, and the sets are joined with UNION, so every part of the query can use its index.
+"""
 
 from dataclasses import dataclass, field
 from functools import reduce
 from operator import and_, or_
 
 from django.conf import settings
-from django.db.models import Q
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db.models import F, Q
 
-from talks.models import Demand, Outcome, Person, Source, Statement, Track
+from talks.fulltext import CONFIG, document_fields, document_of
+from talks.models import DelegationMember, Demand, Meeting, Outcome, Person, PersonAlias, Source, Statement, Track
 from talks.querysets import visible_rounds
 
 LIMIT = 20
@@ -24,41 +31,42 @@ class Group:
 
 
 def _words(query: str) -> list[str]:
-    return [w for w in query.split() if w][:8]
+    # Quotes mark a phrase for PostgreSQL; word by word, the phrase's words must all appear.
+    return query.replace('"', " ").split()[:8]
 
 
-def _text_match(fields: list[str], query: str) -> Q:
-    """Every word must appear in one of the fields."""
-    return reduce(and_, (reduce(or_, (Q(**{f"{f}__icontains": w}) for f in fields)) for w in _words(query)))
+def _ids(queryset, column: str = "pk"):
+    # A member of a UNION may not be ordered.
+    return queryset.order_by().values(column)
 
 
-def _fulltext(queryset, fields: list[str], query: str):
-    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-
-    vector = SearchVector(*fields, config="simple")
-    search = SearchQuery(query, search_type="websearch", config="simple")
-    return queryset.annotate(rank=SearchRank(vector, search)).filter(rank__gt=0)
+def _tsquery(query: str) -> SearchQuery:
+    # websearch syntax never fails to parse: quotes make a phrase, "or" an alternative, "-" excludes a word.
+    return SearchQuery(query, search_type="websearch", config=CONFIG)
 
 
-def _match(queryset, fields: list[str], query: str, extra: Q | None = None):
-    """Rows whose fields match the query, or that `extra` picks (e.g. by a person found through an alias)."""
+def _matching(model, query: str, column: str = "pk"):
+    """`column` of the model's records whose document matches the query."""
     if settings.IS_POSTGRES:
-        matched = _fulltext(queryset, fields, query).values("pk")
-        condition = Q(pk__in=matched)
+        found = model._default_manager.alias(document=document_of(model)).filter(document=_tsquery(query))
     else:
-        condition = _text_match(fields, query)
-    if extra is not None:
-        condition |= extra
-    return queryset.filter(condition).distinct()
+        every_word = (reduce(or_, (Q(**{f"{f}__icontains": w}) for f in document_fields(model))) for w in _words(query))
+        found = model._default_manager.filter(reduce(and_, every_word))
+    return _ids(found, column)
+
+
+def _ranked(queryset, ids, query: str, *ties):
+    """The rows of `queryset` among `ids`, those whose own document ranks highest first, then by `ties`."""
+    queryset = queryset.filter(pk__in=ids)
+    if not settings.IS_POSTGRES:
+        return queryset.order_by(*ties)
+    rank = SearchRank(document_of(queryset.model), _tsquery(query))
+    return queryset.alias(rank=rank).order_by("-rank", *ties)
 
 
 def people_matching(query: str):
-    fields = ["name", "native_name"]
-    if settings.IS_POSTGRES:
-        by_alias = _fulltext(Person.objects.all(), ["aliases__name"], query).values("pk")
-    else:
-        by_alias = Person.objects.filter(_text_match(["aliases__name"], query)).values("pk")
-    return _match(Person.objects.all(), fields, query, Q(pk__in=by_alias))
+    """Ids of the people named, by their name, native name or any alias."""
+    return _matching(Person, query).union(_matching(PersonAlias, query, "person"), all=True)
 
 
 def search(query: str, user) -> list[Group]:
@@ -66,61 +74,60 @@ def search(query: str, user) -> list[Group]:
     if not _words(query):
         return []
     people = people_matching(query)
-    person_ids = people.values("pk")
+    visible = visible_rounds(user)
+    rounds = _matching(Meeting, query).union(
+        _ids(Meeting.objects.filter(track__in=_matching(Track, query))),
+        _ids(DelegationMember.objects.filter(person__in=people), "delegation__meeting"),
+        all=True,
+    )
+    statements = _matching(Statement, query).union(_ids(Statement.objects.filter(speaker__in=people)), all=True)
     groups = [
-        Group("people", "People", list(people.select_related("party")[:LIMIT])),
+        Group("people", "People", _ranked(Person.objects.select_related("party"), people, query, "name")),
         Group(
             "rounds",
             "Rounds",
-            list(
-                _match(
-                    visible_rounds(user).select_related("track"),
-                    ["title", "summary", "venue_city", "venue_place", "track__name"],
-                    query,
-                    Q(delegations__members__person__in=person_ids),
-                ).order_by("-date")[:LIMIT]
-            ),
+            _ranked(visible.select_related("track"), rounds, query, F("date").desc(nulls_last=True), "-pk"),
         ),
         Group(
             "demands",
             "Demands and positions",
-            list(
-                _match(
-                    Demand.objects.visible_to(user)
-                    .filter(track__in=Track.objects.visible_to(user))
-                    .select_related("made_by", "track"),
-                    ["summary", "text", "condition_for"],
-                    query,
-                )[:LIMIT]
+            _ranked(
+                Demand.objects.visible_to(user)
+                .filter(track__in=Track.objects.visible_to(user))
+                .select_related("made_by", "track"),
+                _matching(Demand, query),
+                query,
+                "-pk",
             ),
         ),
         Group(
             "outcomes",
             "Outcomes",
-            list(
-                _match(
-                    Outcome.objects.visible_to(user)
-                    .filter(meeting__in=visible_rounds(user))
-                    .select_related("meeting", "meeting__track"),
-                    ["summary", "text"],
-                    query,
-                )[:LIMIT]
+            _ranked(
+                Outcome.objects.visible_to(user)
+                .filter(meeting__in=visible)
+                .select_related("meeting", "meeting__track"),
+                _matching(Outcome, query),
+                query,
+                F("meeting__date").desc(nulls_last=True),
+                "-pk",
             ),
         ),
         Group(
             "statements",
             "Statements",
-            list(
-                _match(
-                    Statement.objects.visible_to(user)
-                    .filter(Q(meeting__isnull=True) | Q(meeting__in=visible_rounds(user)))
-                    .select_related("speaker", "meeting"),
-                    ["text", "speaker_description", "speaker__name"],
-                    query,
-                    Q(speaker__in=person_ids),
-                )[:LIMIT]
+            _ranked(
+                Statement.objects.visible_to(user)
+                .filter(Q(meeting__isnull=True) | Q(meeting__in=visible))
+                .select_related("speaker", "meeting"),
+                statements,
+                query,
+                F("said_on").desc(nulls_last=True),
+                "-pk",
             ),
         ),
-        Group("sources", "Sources", list(_match(Source.objects.all(), ["outlet", "title"], query)[:LIMIT])),
+        Group("sources", "Sources", _ranked(Source.objects.all(), _matching(Source, query), query, "outlet", "title")),
     ]
+    for group in groups:
+        group.results = list(group.results[:LIMIT])
     return [group for group in groups if group.results]
