@@ -19,7 +19,8 @@ from talks.fulltext import CONFIG, document_fields, document_of
 from talks.models import DelegationMember, Demand, Meeting, Outcome, Person, PersonAlias, Source, Statement, Track
 from talks.querysets import visible_rounds
 
-LIMIT = 20
+LIMIT = 20  # results of a kind on a page
+MAX_PAGE = 50  # past a thousand results of a kind, a reader narrows the words rather than reads on
 MAX_QUERY = 200
 
 
@@ -28,6 +29,8 @@ class Group:
     kind: str
     label: str
     results: list = field(default_factory=list)
+    page: int = 1
+    has_next: bool = False
 
 
 def _words(query: str) -> list[str]:
@@ -69,65 +72,69 @@ def people_matching(query: str):
     return _matching(Person, query).union(_matching(PersonAlias, query, "person"), all=True)
 
 
-def search(query: str, user) -> list[Group]:
-    query = query.strip()[:MAX_QUERY]
-    if not _words(query):
-        return []
+def _people(query: str, user):
+    return _ranked(Person.objects.select_related("party"), people_matching(query), query, "name", "pk")
+
+
+def _rounds(query: str, user):
     people = people_matching(query)
-    visible = visible_rounds(user)
-    rounds = _matching(Meeting, query).union(
+    found = _matching(Meeting, query).union(
         _ids(Meeting.objects.filter(track__in=_matching(Track, query))),
         _ids(DelegationMember.objects.filter(person__in=people), "delegation__meeting"),
         all=True,
     )
-    statements = _matching(Statement, query).union(_ids(Statement.objects.filter(speaker__in=people)), all=True)
-    groups = [
-        Group("people", "People", _ranked(Person.objects.select_related("party"), people, query, "name")),
-        Group(
-            "rounds",
-            "Rounds",
-            _ranked(visible.select_related("track"), rounds, query, F("date").desc(nulls_last=True), "-pk"),
-        ),
-        Group(
-            "demands",
-            "Demands and positions",
-            _ranked(
-                Demand.objects.visible_to(user)
-                .filter(track__in=Track.objects.visible_to(user))
-                .select_related("made_by", "track"),
-                _matching(Demand, query),
-                query,
-                "-pk",
-            ),
-        ),
-        Group(
-            "outcomes",
-            "Outcomes",
-            _ranked(
-                Outcome.objects.visible_to(user)
-                .filter(meeting__in=visible)
-                .select_related("meeting", "meeting__track"),
-                _matching(Outcome, query),
-                query,
-                F("meeting__date").desc(nulls_last=True),
-                "-pk",
-            ),
-        ),
-        Group(
-            "statements",
-            "Statements",
-            _ranked(
-                Statement.objects.visible_to(user)
-                .filter(Q(meeting__isnull=True) | Q(meeting__in=visible))
-                .select_related("speaker", "meeting"),
-                statements,
-                query,
-                F("said_on").desc(nulls_last=True),
-                "-pk",
-            ),
-        ),
-        Group("sources", "Sources", _ranked(Source.objects.all(), _matching(Source, query), query, "outlet", "title")),
-    ]
-    for group in groups:
-        group.results = list(group.results[:LIMIT])
-    return [group for group in groups if group.results]
+    rounds = visible_rounds(user).select_related("track")
+    return _ranked(rounds, found, query, F("date").desc(nulls_last=True), "-pk")
+
+
+def _demands(query: str, user):
+    demands = Demand.objects.visible_to(user).filter(track__in=Track.objects.visible_to(user))
+    return _ranked(demands.select_related("made_by", "track"), _matching(Demand, query), query, "-pk")
+
+
+def _outcomes(query: str, user):
+    outcomes = Outcome.objects.visible_to(user).filter(meeting__in=visible_rounds(user))
+    outcomes = outcomes.select_related("meeting", "meeting__track")
+    return _ranked(outcomes, _matching(Outcome, query), query, F("meeting__date").desc(nulls_last=True), "-pk")
+
+
+def _statements(query: str, user):
+    people = people_matching(query)
+    found = _matching(Statement, query).union(_ids(Statement.objects.filter(speaker__in=people)), all=True)
+    statements = Statement.objects.visible_to(user).filter(
+        Q(meeting__isnull=True) | Q(meeting__in=visible_rounds(user))
+    )
+    return _ranked(
+        statements.select_related("speaker", "meeting"), found, query, F("said_on").desc(nulls_last=True), "-pk"
+    )
+
+
+def _sources(query: str, user):
+    return _ranked(Source.objects.all(), _matching(Source, query), query, "outlet", "title", "pk")
+
+
+KINDS = {
+    "people": ("People", _people),
+    "rounds": ("Rounds", _rounds),
+    "demands": ("Demands and positions", _demands),
+    "outcomes": ("Outcomes", _outcomes),
+    "statements": ("Statements", _statements),
+    "sources": ("Sources", _sources),
+}
+
+
+def search(query: str, user, kind: str = "", page: int = 1) -> list[Group]:
+    """The first LIMIT results of each kind, or one page of one kind; each group knows if more follow."""
+    query = query.strip()[:MAX_QUERY]
+    if not _words(query):
+        return []
+    kinds = [kind] if kind in KINDS else list(KINDS)
+    page = min(max(page, 1), MAX_PAGE) if kind in KINDS else 1
+    groups = []
+    for name in kinds:
+        label, find = KINDS[name]
+        start = (page - 1) * LIMIT
+        rows = list(find(query, user)[start : start + LIMIT + 1])  # one more tells whether a next page exists
+        if rows:
+            groups.append(Group(name, label, rows[:LIMIT], page, has_next=len(rows) > LIMIT))
+    return groups
