@@ -101,12 +101,14 @@ def _outcomes(query: str, user):
 def _statements(query: str, user):
     people = people_matching(query)
     found = _matching(Statement, query).union(_ids(Statement.objects.filter(speaker__in=people)), all=True)
-    statements = Statement.objects.visible_to(user).filter(
-        Q(meeting__isnull=True) | Q(meeting__in=visible_rounds(user))
+    # Said outside any round, or at a round the reader may see: a UNION, as under an OR the planner would check
+    # the round of every statement on the record rather than of the few found.
+    candidates = Statement.objects.visible_to(user).filter(pk__in=found)
+    visible = _ids(candidates.filter(meeting__isnull=True)).union(
+        _ids(candidates.filter(meeting__in=visible_rounds(user))), all=True
     )
-    return _ranked(
-        statements.select_related("speaker", "meeting"), found, query, F("said_on").desc(nulls_last=True), "-pk"
-    )
+    statements = Statement.objects.select_related("speaker", "meeting")
+    return _ranked(statements, visible, query, F("said_on").desc(nulls_last=True), "-pk")
 
 
 def _sources(query: str, user):

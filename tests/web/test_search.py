@@ -42,6 +42,16 @@ def test_it_never_shows_drafts_to_readers(client, db, editor):
     assert groups(client.get("/search/", {"q": "corridor"})) == ["Outcomes"]
 
 
+def test_statements_at_a_draft_round_stay_hidden_and_those_outside_rounds_show(client, db, editor):
+    f.StatementFactory(text="The corridor is open.", meeting=f.MeetingFactory(publication="draft"))
+    f.StatementFactory(text="The corridor will hold.", meeting=None)
+    (statements,) = client.get("/search/", {"q": "corridor"}).context["groups"]
+    assert [s.text for s in statements.results] == ["The corridor will hold."]
+    client.force_login(editor)
+    (statements,) = client.get("/search/", {"q": "corridor"}).context["groups"]
+    assert len(statements.results) == 2
+
+
 @pytest.mark.parametrize("query", ["", "   ", "%", "a" * 5000, "' OR 1=1 --", "<script>"])
 def test_odd_queries_answer_calmly(client, db, query):
     assert client.get("/search/", {"q": query}).status_code == 200
