@@ -7,6 +7,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 
+from talks.fulltext import DocumentIndex, document
 from talks.models.base import Recorded
 
 iso_country = RegexValidator(r"^[A-Z]{2}$", "Use the two capital letters of ISO 3166-1 alpha-2, e.g. UA.")
@@ -56,6 +57,7 @@ class Person(Recorded):
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "people"
+        indexes = [DocumentIndex(document("name", "native_name"), name="person_search_idx")]
 
     def __str__(self):
         return self.name
@@ -85,6 +87,7 @@ class PersonAlias(Recorded):
         ordering = ["name"]
         verbose_name_plural = "person aliases"
         constraints = [models.UniqueConstraint(fields=["person", "name"], name="person_alias_unique")]
+        indexes = [DocumentIndex(document("name"), name="person_alias_search_idx")]
 
     def __str__(self):
         return self.name

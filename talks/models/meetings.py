@@ -9,6 +9,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 
 from talks.choices import DatePrecision, DateQualifier, DurationQualifier, IssueCategory
+from talks.fulltext import DocumentIndex, document
 from talks.models.actors import Party, Person, iso_country
 from talks.models.base import Citable, Publishable, PublishableQuerySet, Recorded
 from talks.models.tracks import Track
@@ -99,6 +100,7 @@ class Meeting(Publishable, Citable):
             # The reminder planner and the home page look for scheduled rounds by start time.
             models.Index(fields=["status", "scheduled_start"], name="meeting_status_start_idx"),
             models.Index(fields=["date"], name="meeting_date_idx"),
+            DocumentIndex(document("title", "venue_city", "venue_place", body=("summary",)), name="meeting_search_idx"),
         ]
 
     def __str__(self):

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from talks.choices import DatePrecision, IssueCategory
+from talks.fulltext import DocumentIndex, document
 from talks.models.actors import Area, Party
 from talks.models.base import Citable, Publishable, PublishableQuerySet, Recorded
 from talks.models.meetings import Meeting
@@ -45,6 +46,7 @@ class Outcome(Publishable, Citable):
 
     class Meta:
         ordering = ["meeting", "id"]
+        indexes = [DocumentIndex(document("summary", body=("text",)), name="outcome_search_idx")]
 
     def __str__(self):
         return self.summary

@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 
 from talks.choices import IssueCategory
+from talks.fulltext import DocumentIndex, document
 from talks.models.actors import Area, Party
 from talks.models.base import Citable, Publishable, PublishableQuerySet, Recorded
 from talks.models.meetings import Meeting
@@ -45,6 +46,7 @@ class Demand(Publishable, Citable):
 
     class Meta:
         ordering = ["track", "id"]
+        indexes = [DocumentIndex(document("summary", "condition_for", body=("text",)), name="demand_search_idx")]
 
     def __str__(self):
         return self.summary

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 
+from talks.fulltext import DocumentIndex, document
 from talks.models.base import Recorded
 
 
@@ -30,6 +31,7 @@ class Source(Recorded):
 
     class Meta:
         ordering = ["outlet", "title"]
+        indexes = [DocumentIndex(document("outlet", "title"), name="source_search_idx")]
         constraints = [
             models.UniqueConstraint(fields=["url"], condition=~Q(url=""), name="source_url_unique"),
             models.CheckConstraint(

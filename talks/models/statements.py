@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 
 from talks.choices import DatePrecision
+from talks.fulltext import DocumentIndex, document
 from talks.models.actors import Party, Person
 from talks.models.base import Citable, Publishable
 from talks.models.meetings import Absence, Meeting
@@ -31,6 +32,7 @@ class Statement(Publishable, Citable):
 
     class Meta:
         ordering = ["said_on", "id"]
+        indexes = [DocumentIndex(document("text", "speaker_description"), name="statement_search_idx")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(speaker__isnull=False) | ~Q(speaker_description=""),

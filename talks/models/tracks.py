@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
+from talks.fulltext import DocumentIndex, document
 from talks.models.actors import Party
 from talks.models.base import Publishable, Recorded
 
@@ -25,6 +26,7 @@ class Track(Publishable):
 
     class Meta:
         ordering = ["-started_on", "name"]
+        indexes = [DocumentIndex(document("name"), name="track_search_idx")]
         permissions = [
             ("edit_record", "Can log and edit the negotiation record"),
             ("publish_record", "Can publish drafts of the negotiation record"),

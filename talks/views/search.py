@@ -2,6 +2,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from talks.exports import absolute, csv_response
+from talks.search import KINDS
 from talks.search import search as search_record
 
 
@@ -16,10 +17,20 @@ def url_of(record) -> str:
     return record.url or ""
 
 
+def _page(request) -> int:
+    try:
+        return int(request.GET.get("page", 1))
+    except ValueError:
+        return 1
+
+
 def search(request):
     query = request.GET.get("q", "").strip()
-    groups = search_record(query, request.user) if query else []
+    kind = request.GET.get("kind", "")
+    page = _page(request)
+    groups = search_record(query, request.user, kind=kind, page=page) if query else []
     if request.GET.get("export") == "csv":
         rows = ([g.label, str(r), absolute(url_of(r))] for g in groups for r in g.results)
         return csv_response("search.csv", ["kind", "record", "url"], rows)
-    return render(request, "talks/search.html", {"query": query, "groups": groups})
+    context = {"query": query, "groups": groups, "kind": kind if kind in KINDS else "", "page": page}
+    return render(request, "talks/search.html", context)
