@@ -72,19 +72,14 @@ def worker_send(start: float, until: float) -> dict:
 
 
 def explain() -> str:
-    """EXPLAIN of the claim query as claim_due builds it (the same filter, joins, order, lock and limit)."""
+    """EXPLAIN of the claim query as claim_due runs it (the same queryset, batch size and lock)."""
     _setup()
     from django.db import transaction
     from django.utils import timezone
 
-    from accounts.models import Reminder
+    from accounts.reminders.dispatch import BATCH, due_rows
 
-    queryset = (
-        Reminder.objects.filter(state__in=Reminder.ACTIVE, next_attempt_at__lte=timezone.now())
-        .select_related("meeting__track", "subscription", "user")
-        .order_by("next_attempt_at")
-        .select_for_update(skip_locked=True, of=("self",))[:100]
-    )
+    queryset = due_rows(timezone.now())[:BATCH]
     with transaction.atomic():
         return queryset.explain()
 

@@ -6,7 +6,8 @@ import pytest
 import time_machine
 
 from accounts.models import Reminder
-from accounts.reminders.dispatch import dispatch_due
+from accounts.reminders.dispatch import BATCH, claim_due, dispatch_due
+from accounts.reminders.planning import RESCHEDULED
 from accounts.reminders.rules import ROUND_STARTED
 from tests.reminders.conftest import NOW, at, schedule_round
 
@@ -120,3 +121,33 @@ def test_a_tick_costs_the_same_queries_for_one_due_row_or_two_hundred(
     with django_assert_max_num_queries(14):
         enqueued = tick(at(2025, 5, 16, 9, 0), django_capture_on_commit_callbacks)
     assert len(enqueued) == 200
+
+
+@pytest.mark.parametrize("due", [10, BATCH])
+def test_a_batch_costs_the_same_queries_for_ten_due_rows_or_a_full_batch(
+    due, meeting, subscription, settings, django_assert_max_num_queries, django_capture_on_commit_callbacks
+):
+    # A third of the rows are skipped, a third have used up their attempts: a statement per verdict, none per row
+    # (a field the drop rule reads but the claim query left out would cost one query per row).
+    Reminder.objects.bulk_create(
+        Reminder(
+            key=f"test:{n}",
+            kind=Reminder.Kind.REMINDER,
+            user=subscription.user,
+            subscription=subscription,
+            meeting=meeting,
+            round_start=meeting.scheduled_start - MINUTE * (n % 3 == 0),
+            due_at=NOW,
+            next_attempt_at=NOW,
+            attempts=settings.REMINDER_MAX_ATTEMPTS * (n % 3 == 1),
+        )
+        for n in range(due)
+    )
+    enqueued = Enqueued()
+
+    with django_assert_max_num_queries(6), django_capture_on_commit_callbacks(execute=True):
+        queued, found = claim_due(enqueue=enqueued, now=NOW)
+
+    assert found == due and queued == len(enqueued) == due // 3
+    outcomes = Reminder.objects.filter(key__startswith="test:").values_list("state", "skip_reason")
+    assert sorted(set(outcomes)) == [(State.FAILED, ""), (State.QUEUED, ""), (State.SKIPPED, RESCHEDULED)]
