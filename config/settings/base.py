@@ -94,6 +94,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+if IS_POSTGRES:
+    # The API's reads from rows (talks.api.rows) bind on the server, and PostgreSQL plans each once per connection
+    # after it has run this many times. Behind a pooler that cannot keep prepared statements (PgBouncer in
+    # transaction mode before 1.21), DB_PREPARE_THRESHOLD=0 turns them off.
+    threshold = envint("DB_PREPARE_THRESHOLD", 5)
+    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = threshold or None
 
 # Broker and cache ---------------------------------------------------------------------------------------------
 REDIS_URL = env("REDIS_URL")

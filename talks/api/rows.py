@@ -210,12 +210,11 @@ class CompiledRead:
     names: tuple[str, ...]
     converters: list
 
-    def run(self, ids) -> list[dict]:
+    def run(self, cursor, ids) -> list[dict]:
         params = list(self.params)
         params[self.slot] = list(ids)
-        with server_bound_cursor() as cursor:
-            cursor.execute(self.sql, params)
-            found = cursor.fetchall()
+        cursor.execute(self.sql, params)
+        found = cursor.fetchall()
         if self.converters:
             found = [list(row) for row in found]
             for row in found:
@@ -278,6 +277,14 @@ class Rows:
         self.utc = timezone.get_current_timezone_name() == "UTC"
         self.seen: dict[type, dict[int, dict]] = {}
         self._origin = (request.scheme, request.get_host(), get_script_prefix()) if request is not None else ()
+        self._cursor = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        if self._cursor is not None:
+            self._cursor.close()
 
     def visible(self, queryset):
         return visible_rows(queryset, drafts=self.drafts)
@@ -303,9 +310,12 @@ class Rows:
         self.seen.setdefault(node.model, {}).update((record["id"], record) for record in records)
         # What each key takes, worked out once for all the records: fetched rows, a link's parts, a formatter.
         steps = []
+        named = self._named(node, records)
         for spec in node.specs:
             kind, extra = spec.kind, spec.call
-            if kind in FETCHED:
+            if kind == "one":
+                extra = named[spec.key]
+            elif kind in FETCHED:
                 extra = self._fetch(spec, records)
             elif kind in ("url", "fk_url"):
                 extra = self.link(spec.view_name)
@@ -320,7 +330,9 @@ class Rows:
         if not ids:
             return []
         if connection.vendor == "postgresql":
-            return compiled((key, self.drafts), source).run(ids)
+            if self._cursor is None:
+                self._cursor = server_bound_cursor()
+            return compiled((key, self.drafts), source).run(self._cursor, ids)
         queryset, column, names = source()
         return list(among(queryset, column, ids).values(*names))
 
@@ -329,6 +341,23 @@ class Rows:
         # A generic relation's SQL names its content type, whose id can differ from one database to the next.
         kind = ContentType.objects.get_by_natural_key(*spec.generic[1].split(".")).pk if spec.generic else None
         return self.read((id(spec), kind), lambda: reads(spec), ids)
+
+    def _named(self, node: Node, records: list[dict]) -> dict[str, dict]:
+        """The records the node's foreign keys name, built: one read for all the keys naming the same kind of record
+        (a citation's source and the outlet it came through)."""
+        alike: dict[tuple, list[Spec]] = {}
+        for spec in node.specs:
+            if spec.kind == "one":
+                alike.setdefault((spec.child.model, tuple(spec.child.names)), []).append(spec)
+        built = {}
+        for specs in alike.values():
+            wanted = {spec.key: {r[spec.attname] for r in records if r[spec.attname] is not None} for spec in specs}
+            every = set().union(*wanted.values())
+            found = self.select(specs[0], every) if every else []
+            for spec in specs:
+                mine = [row for row in found if row["id"] in wanted[spec.key]]
+                built[spec.key] = {raw["id"]: out for raw, out in zip(mine, self.render(spec.child, mine), strict=True)}
+        return built
 
     def _fetch(self, spec: Spec, records: list[dict]) -> dict:
         if spec.kind == "hook":
@@ -340,8 +369,6 @@ class Rows:
         found = self.select(spec, ids) if ids else []
         if spec.kind == "attr":
             return {row["id"]: row[spec.value_of] for row in found}
-        if spec.kind == "one":
-            return {raw["id"]: out for raw, out in zip(found, self.render(spec.child, found), strict=True)}
         grouped: dict = {}
         if spec.kind == "m2m":
             for row in found:

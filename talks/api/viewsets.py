@@ -130,14 +130,16 @@ class RecordViewSet(ApiConventions, viewsets.ModelViewSet):
         if self.row_plan is None:
             return super().list(request, *args, **kwargs)
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()).values(*self.row_plan.names))
-        return self.get_paginated_response(self.read_rows().render(self.row_plan, page))
+        with self.read_rows() as read:
+            return self.get_paginated_response(read.render(self.row_plan, page))
 
     def retrieve(self, request, *args, **kwargs):
         if self.row_plan is None:
             return super().retrieve(request, *args, **kwargs)
         instance = self.get_object()
         record = {name: getattr(instance, name) for name in self.row_plan.names}
-        return Response(self.read_rows().render(self.row_plan, [record])[0])
+        with self.read_rows() as read:
+            return Response(read.render(self.row_plan, [record])[0])
 
     def read_rows(self) -> rows.Rows:
         return rows.Rows(self.request, drafts=can_see_drafts(self.request.user))
