@@ -66,7 +66,7 @@ def costs(points) -> list[str]:
 
 
 def scaling(points) -> list[str]:
-    return _scaling(points, "project", "project") + _scaling(points, "nocache", "project, response cache off")
+    return _scaling(points, "project", "project") + _scaling(points, "nocache", "project, caches off")
 
 
 def _scaling(points, variant, title) -> list[str]:
@@ -135,7 +135,7 @@ def verdicts(points) -> list[str]:
     built = "nocache" if _run(big, "api_first", "nocache", 8) else "project"
     for endpoint in ("api_list_p100", "api_detail"):
         same = big["identity"][endpoint]["identical"]
-        for variant, how in (("project", "as deployed (response cache on)"), ("nocache", "every read built")):
+        for variant, how in (("project", "as deployed (caches on)"), ("nocache", "every read built")):
             p, b1 = _run(big, endpoint, variant, 8), _run(big, endpoint, "b1", 8)
             if not p:
                 continue
@@ -201,7 +201,9 @@ def markdown(results: dict) -> str:
         "Written by `make bench` (bench/run.py); do not edit by hand. Absolute figures hold for this machine only;",
         "judge by the ratios. B0 = a bare WSGI callable returning the project's pre-computed bytes (server + Python",
         "ceiling); B1 = a bare WSGI app running the same SQL through psycopg and dumping with orjson, checked",
-        "byte-identical to the project's JSON (database-bound ceiling).",
+        'byte-identical to the project\'s JSON (database-bound ceiling). "project" is the app as deployed, with its',
+        'caches of anonymous API reads and reading pages; "cache off" is the same app with both off, so every read',
+        "is built.",
         "",
         f"- Date: {results['date']}",
         f"- Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB RAM, Python {m['python']}; load average "

@@ -30,11 +30,12 @@ def anonymous_read(request) -> bool:
     )
 
 
-def cache_key(request) -> str:
+def cache_key(request, kind: str = "api-response") -> str:
+    """The key of what an anonymous reader is shown: per version of the record, address, format, host and zone."""
     zone = getattr(getattr(request, "reader_zone", None), "key", "UTC")
     parts = [request.method, request.get_full_path(), request.META.get("HTTP_ACCEPT", ""), request.get_host(), zone]
     digest = hashlib.sha256("\0".join(parts).encode()).hexdigest()
-    return f"api-response:{record_version.current()}:{digest}"
+    return f"{kind}:{record_version.current()}:{digest}"
 
 
 def cacheable(response) -> bool:
@@ -77,7 +78,11 @@ class ApiResponseCacheMiddleware:
                 if name in stored:
                     response[name] = stored[name]
             return response
-        response = HttpResponse(content)
-        for name, value in headers:
-            response[name] = value
-        return response
+        return stored_response(headers, content)
+
+
+def stored_response(headers, content) -> HttpResponse:
+    response = HttpResponse(content)
+    for name, value in headers:
+        response[name] = value
+    return response

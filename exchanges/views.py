@@ -9,6 +9,7 @@ from talks.exports import csv_response
 from talks.filters import DateRangeMixin, date_field
 from talks.footnotes import Footnotes
 from talks.models import Party
+from talks.readers import readers_page
 
 
 class SwapFilter(DateRangeMixin, forms.Form):
@@ -59,6 +60,7 @@ def start_of(agreements):
     return min(days) if days else None
 
 
+@readers_page
 def swap_list(request):
     form = SwapFilter(request.GET or None)
     agreements = querysets.agreements_with_progress(request.user)
@@ -110,6 +112,7 @@ def csv_table(agreements):
     return header, rows
 
 
+@readers_page
 def swap_detail(request, pk):
     agreement = get_object_or_404(querysets.agreements_with_progress(request.user), pk=pk)
     context = {

@@ -51,6 +51,7 @@ MIDDLEWARE = [
     "config.timezones.ReaderTimeZoneMiddleware",
     # After the reader's zone is known (times in the JSON are shown in it); off unless the setting below is set.
     "config.api_cache.ApiResponseCacheMiddleware",
+    "config.page_cache.PageCacheMiddleware",  # the reading pages, for anonymous readers; off unless set below
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -281,6 +282,9 @@ REST_FRAMEWORK = {
 # Rendered API reads for anonymous readers, kept this many seconds or until the next write to the record
 # (config.api_cache). 0 turns it off; it needs a cache every process shares, so production enables it with Redis.
 API_RESPONSE_CACHE_SECONDS = envint("API_RESPONSE_CACHE_SECONDS", 0, minimum=0)
+# The reading pages as anonymous readers see them (config.page_cache), kept this many seconds or until the next write;
+# short, as pages count down to the next round. Production enables it with Redis.
+PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 0, minimum=0)
 ROUNDTABLE_API = {
     "PAGE_SIZE": envint("API_PAGE_SIZE", 50, minimum=1),
     "MAX_PAGE_SIZE": envint("API_MAX_PAGE_SIZE", 500, minimum=1),

@@ -22,3 +22,4 @@ CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
 # Every process shares Redis, so a write seen by one drops the cached reads of all (config.api_cache).
 API_RESPONSE_CACHE_SECONDS = envint("API_RESPONSE_CACHE_SECONDS", 300 if REDIS_URL else 0, minimum=0)  # noqa: F405
+PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 60 if REDIS_URL else 0, minimum=0)  # noqa: F405

@@ -4,8 +4,10 @@ from django.shortcuts import get_object_or_404, render
 from talks import querysets
 from talks.footnotes import Footnotes
 from talks.models import Absence, DelegationMember, Demand, Party, Person, PersonRole, Track
+from talks.readers import readers_page
 
 
+@readers_page
 def people_index(request):
     people = Person.objects.select_related("party").prefetch_related(
         Prefetch("roles", queryset=PersonRole.objects.order_by("started_on"))
@@ -14,6 +16,7 @@ def people_index(request):
     return render(request, "talks/people_index.html", {"people": people, "parties": parties})
 
 
+@readers_page
 def person_detail(request, slug):
     person = get_object_or_404(
         querysets.with_last_change(Person.objects.select_related("party")).prefetch_related(
@@ -38,6 +41,7 @@ def person_detail(request, slug):
     return render(request, "talks/person_detail.html", context)
 
 
+@readers_page
 def party_detail(request, slug):
     party = get_object_or_404(querysets.with_last_change(Party.objects.all()), slug=slug)
     rounds = querysets.visible_rounds(request.user)

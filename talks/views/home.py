@@ -5,6 +5,7 @@ from django.utils import timezone
 from talks.models import Meeting, Track
 from talks.permissions import can_see_drafts
 from talks.querysets import visible_rounds
+from talks.readers import readers_page
 
 
 def visible_rounds_count(user) -> Count:
@@ -14,6 +15,7 @@ def visible_rounds_count(user) -> Count:
     return Count("meetings", filter=live)
 
 
+@readers_page
 def home(request):
     rounds = visible_rounds(request.user).select_related("track")
     context = {

@@ -4,6 +4,7 @@ from talks import exports, querysets
 from talks.filters import PositionFilter
 from talks.footnotes import Footnotes
 from talks.models import Meeting, Track
+from talks.readers import readers_page
 from talks.views.tracks import track_parties
 
 
@@ -18,6 +19,7 @@ def matrix(demands, rounds) -> list[dict]:
     return rows
 
 
+@readers_page
 def position_tracker(request, slug):
     track = get_object_or_404(Track.objects.visible_to(request.user), slug=slug)
     form = PositionFilter(request.GET or None, parties=track_parties(track))
@@ -50,6 +52,7 @@ def position_tracker(request, slug):
     return render(request, "talks/position_tracker.html", context, status=status)
 
 
+@readers_page
 def demand_detail(request, pk):
     demand = get_object_or_404(querysets.demands_with_history(request.user), pk=pk)
     statements = querysets.visible_statements(request.user).filter(demand=demand)

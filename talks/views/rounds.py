@@ -4,6 +4,7 @@ from talks import querysets
 from talks.footnotes import Footnotes
 from talks.models import Meeting
 from talks.permissions import can_see_drafts
+from talks.readers import readers_page
 
 
 def neighbours(meeting, user) -> tuple:
@@ -22,6 +23,7 @@ def demands_raised(meeting) -> list[dict]:
     return rows
 
 
+@readers_page
 def meeting_detail(request, pk):
     meeting = get_object_or_404(querysets.round_page(request.user), pk=pk)
     previous, following = neighbours(meeting, request.user)

@@ -2,6 +2,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from talks.exports import absolute, csv_response
+from talks.readers import readers_page
 from talks.search import KINDS
 from talks.search import search as search_record
 
@@ -24,6 +25,7 @@ def _page(request) -> int:
         return 1
 
 
+@readers_page
 def search(request):
     query = request.GET.get("q", "").strip()
     kind = request.GET.get("kind", "")

@@ -5,6 +5,7 @@ from django.utils import timezone
 from talks import exports, querysets, timeline
 from talks.filters import RoundFilter
 from talks.models import Meeting, Party, Track
+from talks.readers import readers_page
 
 
 def track_parties(track):
@@ -24,6 +25,7 @@ def next_round(rounds, now):
     return min(upcoming, key=lambda m: m.scheduled_start, default=None)
 
 
+@readers_page
 def track_detail(request, slug):
     track = get_object_or_404(querysets.with_last_change(Track.objects.visible_to(request.user)), slug=slug)
     form = RoundFilter(request.GET or None, parties=track_parties(track))
