@@ -94,12 +94,17 @@ def under(prefix: str, lookups) -> tuple[str, ...]:
 
 def demands_at(rows, meetings: list[dict]) -> dict[int, list[dict]]:
     """`demands` from rows: each round's visible demands, once each, in the order of their steps at it."""
+
+    def steps():
+        return rows.visible(DemandEvent.objects.all()), "meeting_id", ("meeting_id", "demand_id")
+
+    def demands():
+        return rows.visible(Demand.objects.all()), "id", tuple(concrete_names(Demand))
+
     at: dict[int, dict[int, None]] = {}
-    steps = lambda: (rows.visible(DemandEvent.objects.all()), "meeting_id", ("meeting_id", "demand_id"))  # noqa: E731
     for step in rows.read("demands_at steps", steps, [meeting["id"] for meeting in meetings]):
         at.setdefault(step["meeting_id"], {})[step["demand_id"]] = None
     wanted = {demand_id for ids in at.values() for demand_id in ids}
-    demands = lambda: (rows.visible(Demand.objects.all()), "id", tuple(concrete_names(Demand)))  # noqa: E731
     found = rows.read("demands_at demands", demands, wanted)
     shown = dict(zip((d["id"] for d in found), rows.serialize(InlineDemandSerializer, found), strict=True))
     return {meeting["id"]: [shown[d] for d in at.get(meeting["id"], ()) if d in shown] for meeting in meetings}
