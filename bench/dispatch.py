@@ -74,12 +74,13 @@ def worker_send(start: float, until: float) -> dict:
 def explain() -> str:
     """EXPLAIN of the claim query as claim_due runs it (the same queryset, batch size and lock)."""
     _setup()
+    from django.conf import settings
     from django.db import transaction
     from django.utils import timezone
 
-    from accounts.reminders.dispatch import BATCH, due_rows
+    from accounts.reminders.dispatch import due_rows
 
-    queryset = due_rows(timezone.now())[:BATCH]
+    queryset = due_rows(timezone.now())[: settings.REMINDER_DISPATCH_BATCH]
     with transaction.atomic():
         return queryset.explain()
 

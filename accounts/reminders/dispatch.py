@@ -23,27 +23,31 @@ from accounts.reminders.nudges import plan_nudges
 log = logging.getLogger(__name__)
 State = Reminder.State
 
-# A batch is one transaction of a fixed number of statements, whether it finds 10 rows or 500; its row locks are held
-# for tens of milliseconds. A tick stops after 2,000 rows so beat's next tick is not starved; the rest wait a minute.
-BATCH = 500
-MAX_BATCHES = 4
+# A batch (settings.REMINDER_DISPATCH_BATCH, 500 by default) is one transaction of a fixed number of statements,
+# whether it finds 10 rows or 500; its row locks are held for tens of milliseconds. A tick stops after TICK_ROWS so
+# beat's next tick is not starved; the rest wait a tick.
+TICK_ROWS = 2000
 
 
 def dispatch_due(*, enqueue: Callable[[list[int]], None], now: datetime.datetime | None = None) -> int:
     """One tick: plan the nudges owed, then claim due rows batch by batch; returns how many were queued."""
     now = now or timezone.now()
     plan_nudges(now)
+    batch = settings.REMINDER_DISPATCH_BATCH
     queued = 0
-    for _ in range(MAX_BATCHES):
-        claimed, found = claim_due(enqueue=enqueue, now=now)
+    for _ in range(max(1, TICK_ROWS // batch)):
+        claimed, found = claim_due(enqueue=enqueue, now=now, limit=batch)
         queued += claimed
-        if found < BATCH:
+        if found < batch:
             break
     return queued
 
 
-def claim_due(*, enqueue: Callable[[list[int]], None], now: datetime.datetime, limit: int = BATCH) -> tuple[int, int]:
+def claim_due(
+    *, enqueue: Callable[[list[int]], None], now: datetime.datetime, limit: int | None = None
+) -> tuple[int, int]:
     """Claim one batch in one transaction; returns (queued, rows looked at)."""
+    limit = limit or settings.REMINDER_DISPATCH_BATCH
     with transaction.atomic():
         rows = list(due_rows(now)[:limit])
         verdicts = _judge(rows, now)

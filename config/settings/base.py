@@ -143,6 +143,7 @@ CELERY_BEAT_SCHEDULE: dict = {}
 # Reminders are rows in the database; beat runs the dispatcher, which claims due rows and enqueues one send task
 # each. Every interval is in seconds so tests and small deployments can shorten them.
 REMINDER_DISPATCH_EVERY = envint("REMINDER_DISPATCH_EVERY", 60, minimum=1)
+REMINDER_DISPATCH_BATCH = envint("REMINDER_DISPATCH_BATCH", 500, minimum=1)  # rows a dispatcher claims per transaction
 REMINDER_SEND_LEASE = envint("REMINDER_SEND_LEASE", 300, minimum=2)  # a sending worker silent this long is dead
 REMINDER_QUEUE_LEASE = envint("REMINDER_QUEUE_LEASE", 300, minimum=2)  # a queued task unseen this long was lost
 REMINDER_MAX_ATTEMPTS = envint("REMINDER_MAX_ATTEMPTS", 5, minimum=1)

@@ -21,11 +21,13 @@ def sent_count() -> int:
 
 
 def fall_due_over(ids: list[int], seconds: int) -> None:
-    """Spread the rows' due times over the next seconds, so every tick of both dispatchers finds some."""
+    """Spread the rows' due times over the next seconds, 20 ms apart, so every tick of both dispatchers finds some
+    whatever the two beats' phases."""
     now = timezone.now()
-    for step in range(seconds * 10):
-        when = now + datetime.timedelta(milliseconds=100 * step)
-        Reminder.objects.filter(pk__in=ids[step :: seconds * 10]).update(due_at=when, next_attempt_at=when)
+    steps = seconds * 50
+    for step in range(steps):
+        when = now + datetime.timedelta(milliseconds=20 * step)
+        Reminder.objects.filter(pk__in=ids[step::steps]).update(due_at=when, next_attempt_at=when)
 
 
 def claimed_by_ticks(log: str) -> list[int]:
@@ -37,8 +39,13 @@ def test_two_workers_and_two_dispatchers_send_each_of_many_reminders_once(
 ):
     ids = due_reminders(300)
     Reminder.objects.filter(pk__in=ids).update(next_attempt_at=timezone.now() + datetime.timedelta(days=1))
+    # Small batches, so two dispatchers ticking at once take turns at the due rows rather than one taking them all.
     env = service_env(
-        database_url=test_database_url, redis_url=settings.REDIS_URL, smtp_port=smtp.port, queue=queue_name
+        database_url=test_database_url,
+        redis_url=settings.REDIS_URL,
+        smtp_port=smtp.port,
+        queue=queue_name,
+        REMINDER_DISPATCH_BATCH=10,
     )
     workers = [Worker(f"w{n}", env, tmp_path, beat=True, concurrency=2) for n in (1, 2)]
 
