@@ -1,8 +1,9 @@
 """B1: a bare WSGI app answering the benchmark's API URLs from psycopg rows dumped with orjson.
 
 Serve with `gunicorn bench.b1app:app`; BENCH_URLS (a JSON list of paths with query strings) names the URLs it
-answers. Django compiles the plans at import (bench.rawplan); a request runs that SQL through psycopg, builds the dicts
-as the project's row plan does, and dumps them with orjson: no ORM query and no DRF.
+answers. At import Django compiles the SQL of every read the project's row plan and its row hooks make
+(bench.rawplan); a request runs that SQL through psycopg, builds the dicts as the project does, and dumps them with
+orjson: no ORM query and no DRF.
 """
 
 import json
@@ -13,51 +14,11 @@ import orjson
 import psycopg
 from psycopg.rows import dict_row
 
-MEETING_INCLUDES = ("sessions", "agenda", "delegations", "absences", "demands", "outcomes", "statements", "citations")
-
-
-def _hooks(queries):
-    """The method fields' rows, as the serializers' row hooks read them, with SQL compiled here."""
-    from bench import rawplan
-    from talks.api import rows
-    from talks.api.serializers.positions import InlineDemandSerializer
-    from talks.api.visibility import visible
-    from talks.models import Delegation, Demand, DemandEvent, Meeting, PersonRole
-
-    roles = rawplan.compile_query(PersonRole.objects.all(), "person_id")
-    events = rawplan.compile_query(visible(DemandEvent.objects.all(), None), "meeting_id")
-    demands = rawplan.compile_query(visible(Demand.objects.all(), None), "id")
-    demand_node = rows.plan_for(InlineDemandSerializer, frozenset(), False)
-    rawplan.compile_plan(demand_node, queries)
-
-    def title_then(run, records):
-        by_person: dict = {}
-        for role in roles.run(run.conn, {record["person_id"] for record in records}):
-            by_person.setdefault(role["person_id"], []).append(role)
-        out = {}
-        for record in records:
-            delegation = run.seen[Delegation][record["delegation_id"]]
-            day = run.seen[Meeting][delegation["meeting_id"]]["date"]
-            out[record["id"]] = rawplan.role_title(by_person.get(record["person_id"], []), day)
-        return out
-
-    def meeting_demands(run, records):
-        ids_by_meeting: dict = {}
-        for event in events.run(run.conn, [record["id"] for record in records]):
-            ids_by_meeting.setdefault(event["meeting_id"], {}).setdefault(event["demand_id"], None)
-        wanted = {d for ids in ids_by_meeting.values() for d in ids}
-        found = demands.run(run.conn, wanted)
-        rendered = dict(zip((d["id"] for d in found), run.render(demand_node, found), strict=True))
-        return {r["id"]: [rendered[d] for d in ids_by_meeting.get(r["id"], ()) if d in rendered] for r in records}
-
-    return {"title_then": title_then, "demands": meeting_demands}
-
 
 class Endpoint:
     """One URL: the top query (compiled with this URL's cursor and filters) and the meeting serializer's plan."""
 
     def __init__(self, url: str):
-        from bench import rawplan
         from talks.api import pagination, rows
         from talks.api.serializers.meetings import MeetingSerializer
         from talks.api.settings import api_setting
@@ -69,8 +30,6 @@ class Endpoint:
         self.path, self.query_string = parts.path, parts.query
         include = {n for n in query.get("include", "").split(",") if n}
         self.node = rows.plan_for(MeetingSerializer, frozenset(include), False)
-        self.queries = rawplan.compile_plan(self.node)
-        self.hooks = _hooks(self.queries)
         queryset = visible(Meeting.objects.all(), None)
         tail = parts.path.rstrip("/").rsplit("/", 1)[-1]
         self.detail = tail.isdigit()
@@ -93,9 +52,10 @@ class Endpoint:
         from rest_framework.utils.urls import replace_query_param
 
         from bench import rawplan  # imports Django's models: only once Django is set up
+        from talks.api import pagination
 
         rows = conn.execute(self.sql, self.params).fetchall()
-        run = rawplan.Run(conn, host, self.queries, self.hooks)
+        run = rawplan.Run(conn, host)
         if self.detail:
             return orjson.dumps(run.render(self.node, rows)[0], option=orjson.OPT_UTC_Z)
         page = rows[: self.page_size]
@@ -103,16 +63,22 @@ class Endpoint:
         if len(rows) > self.page_size:
             last = page[-1]
             key = [last[k].isoformat() if hasattr(last[k], "isoformat") else last[k] for k in self.ordering]
-            cursor = _encode(key)
+            cursor = pagination.encode(key)
             full = f"http://{host}{self.path}" + (f"?{self.query_string}" if self.query_string else "")
             next_link = replace_query_param(full, "cursor", cursor)
         return orjson.dumps({"next": next_link, "results": run.render(self.node, page)}, option=orjson.OPT_UTC_Z)
 
 
-def _encode(values) -> str:
-    import base64
+_conn = None
 
-    return base64.urlsafe_b64encode(json.dumps(values).encode()).decode().rstrip("=")
+
+def connect():
+    global _conn
+    if _conn is None or _conn.closed:
+        _conn = psycopg.connect(
+            os.environ["DATABASE_URL"], autocommit=True, row_factory=dict_row, options="-c TimeZone=UTC"
+        )
+    return _conn
 
 
 def _build() -> dict[str, Endpoint]:
@@ -125,21 +91,13 @@ def _build() -> dict[str, Endpoint]:
     import config.api_v1  # noqa: F401 - registers each record's route, which the serializers' *_url links need
 
     endpoints = {url: Endpoint(url) for url in json.loads(os.environ["BENCH_URLS"])}
+    for endpoint in endpoints.values():
+        endpoint.body(connect(), "127.0.0.1")  # compiles every read the plan and its row hooks make
     connection.close()
     return endpoints
 
 
 ENDPOINTS = _build() if "BENCH_URLS" in os.environ else {}
-_conn = None
-
-
-def connect():
-    global _conn
-    if _conn is None or _conn.closed:
-        _conn = psycopg.connect(
-            os.environ["DATABASE_URL"], autocommit=True, row_factory=dict_row, options="-c TimeZone=UTC"
-        )
-    return _conn
 
 
 def app(environ, start_response):

@@ -1,8 +1,10 @@
 """Reads built from rows (talks.api.rows) answer with DRF's very bytes: every endpoint, every reader, every include."""
 
+import datetime
+
 import pytest
 
-from talks.models import Publication
+from talks.models import DelegationMember, Publication
 from tests import factories as f
 from tests.api.conftest import client_for
 from tests.api.test_query_counts import LISTS
@@ -53,6 +55,23 @@ def test_a_list_and_its_records_read_from_rows_are_byte_identical(endpoint, role
         detail = row["url"] + (f"?include={include}" if include else "")
         from_rows, from_drf = _both_ways(client, detail, settings)
         assert (from_rows.status_code, from_rows.content) == (from_drf.status_code, from_drf.content)
+
+
+@pytest.mark.parametrize(
+    ("day", "title"),
+    [(datetime.date(2015, 5, 1), "Aide"), (datetime.date(2025, 5, 16), "Minister"), (datetime.date(2005, 1, 1), "")],
+)
+def test_a_members_title_is_the_post_held_on_the_rounds_date(day, title, settings, db):
+    person = f.PersonFactory()
+    f.PersonRoleFactory(
+        person=person, title="Aide", started_on=datetime.date(2010, 1, 1), ended_on=datetime.date(2019, 12, 31)
+    )
+    f.PersonRoleFactory(person=person, title="Minister", started_on=datetime.date(2020, 1, 1))
+    meeting = f.MeetingFactory(date=day)
+    DelegationMember.objects.create(delegation=f.DelegationFactory(meeting=meeting), person=person, is_head=True)
+    from_rows, from_drf = _both_ways(client_for(None), f"/api/v1/meetings/{meeting.pk}/?include=delegations", settings)
+    assert from_rows.content == from_drf.content
+    assert from_rows.json()["delegations"][0]["members"][0]["title_then"] == title
 
 
 def test_a_page_after_a_cursor_and_a_sync_page_match_too(record, cast, settings):

@@ -1,26 +1,13 @@
 """B1, the database-bound baseline, must answer with the API's exact bytes for the same page."""
 
-import datetime
-
 import pytest
 from django.db import connection
 from psycopg.rows import dict_row
 from rest_framework.test import APIClient
 
-from bench import b1app, rawplan
+from bench import b1app
 from talks.models import Citation, DelegationMember, DemandEvent
 from tests import factories as f
-
-
-def test_it_picks_the_role_held_on_the_day_as_the_model_does():
-    roles = [
-        {"title": "Aide", "started_on": datetime.date(2010, 1, 1), "ended_on": datetime.date(2019, 12, 31)},
-        {"title": "Minister", "started_on": datetime.date(2020, 1, 1), "ended_on": None},
-    ]
-    assert rawplan.role_title(roles, datetime.date(2015, 5, 1)) == "Aide"
-    assert rawplan.role_title(roles, datetime.date(2025, 5, 16)) == "Minister"
-    assert rawplan.role_title(roles, datetime.date(2005, 1, 1)) == ""
-    assert rawplan.role_title(roles, None) == ""
 
 
 @pytest.mark.services
