@@ -162,7 +162,7 @@ def _dates(value) -> list[dict]:
 
 
 def corpus_problems() -> list[str]:
-    """What the set as a whole must hold: a label per article, the tracks and the repeated round issue 17 asks for."""
+    """What the set as a whole must hold: a label per article, the tracks, lengths and repeated round issue 17 asks."""
     found = []
     labels = {p.stem for p in label_paths()}
     articles = {p.stem for p in article_paths()}
@@ -182,6 +182,10 @@ def corpus_problems() -> list[str]:
             outlets_per_round.setdefault(key, set()).add(lb["source"]["outlet"])
     if not any(len(outlets) >= 2 for outlets in outlets_per_round.values()):
         found.append("no round is covered by two articles from different outlets")
+    for path in article_paths():
+        words = len(path.read_text(encoding="utf-8").split())
+        if not 300 <= words <= 900:
+            found.append(f"{path.name} has {words} words; news copy of 300-900 is wanted")
     for expect in ("not_a_round", "other_language"):
         if not any(lb["expect"] == expect for lb in loaded):
             found.append(f"no article with expect {expect!r}")
